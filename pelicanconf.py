@@ -1,0 +1,85 @@
+# Settings for building the archive locally. Declarative only: the logic lives
+# in the newsarchive package, which the PLUGINS below wire into Pelican.
+
+SITENAME = "News Archive"
+SITESUBTITLE = "Reporting on the South Caucasus, kept clean and in one place"
+SITEURL = ""
+RELATIVE_URLS = True
+
+PATH = "content"
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = []
+OUTPUT_PATH = "output"
+
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+DEFAULT_DATE_FORMAT = "%-d %B %Y"
+
+THEME = "theme"
+PLUGINS = [
+    "newsarchive.reader",
+    "newsarchive.strict",
+]
+
+TYPOGRIFY = True
+
+# A news archive has no translations: two articles with the same headline are
+# two articles, never one article in two languages.
+ARTICLE_TRANSLATION_ID = None
+PAGE_TRANSLATION_ID = None
+
+# Unique per article even when two outlets run the same headline on one day.
+ARTICLE_URL = "{date:%Y}/{date:%m}/{date:%d}/{category}/{slug}/"
+ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = PAGE_URL + "index.html"
+
+# Publishers are Pelican categories: their pages and feeds come for free.
+CATEGORY_URL = "publisher/{slug}/"
+CATEGORY_SAVE_AS = CATEGORY_URL + "index.html"
+CATEGORIES_URL = "publisher/"
+CATEGORIES_SAVE_AS = CATEGORIES_URL + "index.html"
+AUTHOR_URL = "author/{slug}/"
+AUTHOR_SAVE_AS = AUTHOR_URL + "index.html"
+AUTHORS_URL = "author/"
+AUTHORS_SAVE_AS = AUTHORS_URL + "index.html"
+TAG_URL = "tag/{slug}/"
+TAG_SAVE_AS = TAG_URL + "index.html"
+TAGS_URL = "tag/"
+TAGS_SAVE_AS = TAGS_URL + "index.html"
+ARCHIVES_URL = "archive/"
+ARCHIVES_SAVE_AS = ARCHIVES_URL + "index.html"
+YEAR_ARCHIVE_URL = "{date:%Y}/"
+YEAR_ARCHIVE_SAVE_AS = YEAR_ARCHIVE_URL + "index.html"
+MONTH_ARCHIVE_URL = "{date:%Y}/{date:%m}/"
+MONTH_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_URL + "index.html"
+DIRECT_TEMPLATES = ["index", "archives", "categories", "authors", "tags"]
+
+DEFAULT_PAGINATION = 20
+# ".../page/N/" cannot collide with another page's URL, unlike Pelican's
+# default of appending the number to the name.
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+
+# Feeds need absolute URLs, so they are built by publishconf.py only.
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+FEED_ATOM = None
+FEED_ALL_RSS = None
+CATEGORY_FEED_RSS = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+TRANSLATION_FEED_RSS = None
+
+# Article text is untrusted: autoescape everything the templates print, and
+# mark the reader's already-escaped HTML (content, title, summary) as safe.
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "autoescape": True,
+    "extensions": [],
+}

@@ -1,0 +1,155 @@
+"""Tasks for building, previewing, testing and maintaining the archive.
+
+Run them with ``invoke TASK`` (``invoke --list`` shows them all).
+"""
+
+import contextlib
+import logging
+import os
+import shlex
+import shutil
+import sys
+
+from invoke import task
+from pelican import log as pelican_log
+from pelican import main as pelican_main
+from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
+from pelican.settings import DEFAULT_CONFIG, get_settings_from_file
+
+SETTINGS_FILE_BASE = "pelicanconf.py"
+SETTINGS = {**DEFAULT_CONFIG, **get_settings_from_file(SETTINGS_FILE_BASE)}
+
+CONFIG = {
+    "settings_base": SETTINGS_FILE_BASE,
+    "settings_publish": "publishconf.py",
+    "deploy_path": SETTINGS["OUTPUT_PATH"],
+    # Where `invoke publish` copies the built site: an rsync destination such
+    # as "user@host:/var/www/archive/" or a local folder.
+    "deploy_target": os.environ.get("NEWSARCHIVE_DEPLOY_TARGET", ""),
+    "host": "localhost",
+    "port": 8000,
+}
+
+
+def build_site(settings_file, **override):
+    """Build with our entry point; a failed build exits non-zero with the reasons."""
+    from newsarchive.build import build
+    from newsarchive.strict import SourceFilesFailed
+
+    pelican_log.init(level=logging.WARNING)
+    try:
+        build(settings_file, override)
+    except SourceFilesFailed as error:
+        sys.exit(f"Build failed: {error}")
+
+
+def pelican_run(cmd):
+    # Pelican's own entry point, so a failed build exits non-zero here too.
+    pelican_main(shlex.split(cmd) + shlex.split(os.environ.get("PELICAN_ARGS", "")))
+
+
+@task
+def clean(c):
+    """Remove the generated site."""
+    if os.path.isdir(CONFIG["deploy_path"]):
+        shutil.rmtree(CONFIG["deploy_path"])
+
+
+@task
+def build(c):
+    """Build the archive into output/ with the local settings."""
+    build_site(CONFIG["settings_base"])
+
+
+@task
+def rebuild(c):
+    """Build from scratch: delete output/ first."""
+    build_site(CONFIG["settings_base"], DELETE_OUTPUT_DIRECTORY=True)
+
+
+@task
+def serve(c, port=CONFIG["port"]):
+    """Serve output/ at http://localhost:8000/ (change with --port)."""
+
+    class AddressReuseTCPServer(RootedHTTPServer):
+        allow_reuse_address = True
+
+    server = AddressReuseTCPServer(
+        CONFIG["deploy_path"],
+        (CONFIG["host"], int(port)),
+        ComplexHTTPRequestHandler,
+    )
+    sys.stderr.write(f"Serving at http://{CONFIG['host']}:{port}/ ...\n")
+    server.serve_forever()
+
+
+@task
+def livereload(c):
+    """Rebuild when content, settings or theme change, and reload the browser."""
+    from livereload import Server
+
+    def cached_build():
+        cmd = "-s {settings_base} -e CACHE_CONTENT=true LOAD_CONTENT_CACHE=true"
+        # A broken article must not stop the watcher: the error is shown and
+        # the next save rebuilds.
+        with contextlib.suppress(SystemExit):
+            pelican_run(cmd.format(**CONFIG))
+
+    cached_build()
+    server = Server()
+    theme_path = SETTINGS["THEME"]
+    watched_globs = [
+        CONFIG["settings_base"],
+        f"{theme_path}/templates/**/*.html",
+        f"{theme_path}/static/**/*.css",
+        "newsarchive/data/*.toml",
+    ]
+    for extension in (".txt", ".md"):
+        watched_globs.append("{}/**/*{}".format(SETTINGS["PATH"], extension))
+    for glob in watched_globs:
+        server.watch(glob, cached_build)
+    server.serve(host=CONFIG["host"], port=CONFIG["port"], root=CONFIG["deploy_path"])
+
+
+@task
+def preview(c):
+    """Build the production version (publishconf.py) into output/."""
+    build_site(CONFIG["settings_publish"])
+
+
+@task
+def publish(c):
+    """Build the production version and copy it to NEWSARCHIVE_DEPLOY_TARGET."""
+    if not CONFIG["deploy_target"]:
+        sys.exit(
+            "publish: set NEWSARCHIVE_DEPLOY_TARGET to an rsync destination, "
+            'e.g. NEWSARCHIVE_DEPLOY_TARGET="user@host:/var/www/archive/"'
+        )
+    preview(c)
+    c.run(
+        "rsync --archive --delete --checksum --verbose "
+        f"{shlex.quote(CONFIG['deploy_path'].rstrip('/') + '/')} "
+        f"{shlex.quote(CONFIG['deploy_target'])}"
+    )
+
+
+@task(help={"path": "a raw article file, inside content/ or not", "json": "print JSON"})
+def inspect(c, path, json=False):
+    """Show how one raw article file is read: fields, body, removed lines."""
+    from newsarchive.__main__ import main
+
+    sys.exit(main(["inspect", path, *(["--json"] if json else [])]))
+
+
+@task
+def lint(c):
+    """Check the code with ruff (lint and formatting)."""
+    c.run("ruff check .")
+    c.run("ruff format --check .")
+
+
+@task
+def test(c):
+    """Run the whole test suite, lint included."""
+    lint(c)
+    c.run(f"{shlex.quote(sys.executable)} -m pytest", pty=False)
