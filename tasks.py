@@ -9,6 +9,7 @@ import os
 import shlex
 import shutil
 import sys
+from pathlib import Path
 
 from invoke import task
 from pelican import log as pelican_log
@@ -119,18 +120,28 @@ def preview(c):
 
 @task
 def publish(c):
-    """Build the production version and copy it to NEWSARCHIVE_DEPLOY_TARGET."""
-    if not CONFIG["deploy_target"]:
+    """Build the production version and copy it to NEWSARCHIVE_DEPLOY_TARGET.
+
+    The target is a local folder, or "user@host:/path/" to copy with rsync.
+    """
+    from newsarchive.publish import is_remote, mirror
+
+    target = CONFIG["deploy_target"]
+    if not target:
         sys.exit(
-            "publish: set NEWSARCHIVE_DEPLOY_TARGET to an rsync destination, "
-            'e.g. NEWSARCHIVE_DEPLOY_TARGET="user@host:/var/www/archive/"'
+            "publish: set NEWSARCHIVE_DEPLOY_TARGET to a folder or an rsync "
+            'destination, e.g. NEWSARCHIVE_DEPLOY_TARGET="user@host:/var/www/archive/"'
         )
     preview(c)
-    c.run(
-        "rsync --archive --delete --checksum --verbose "
-        f"{shlex.quote(CONFIG['deploy_path'].rstrip('/') + '/')} "
-        f"{shlex.quote(CONFIG['deploy_target'])}"
-    )
+    source = CONFIG["deploy_path"].rstrip("/") + "/"
+    if is_remote(target):
+        c.run(
+            "rsync --archive --delete --checksum --verbose "
+            f"{shlex.quote(source)} {shlex.quote(target)}"
+        )
+    else:
+        copied, removed = mirror(Path(source), Path(target))
+        print(f"Published to {target}: {copied} files copied, {removed} removed.")
 
 
 @task(help={"path": "a raw article file, inside content/ or not", "json": "print JSON"})

@@ -78,7 +78,8 @@ GENERIC_RULES: tuple[Rule, ...] = (
     ),
     rule(
         "copyright",
-        r"^(?:©|\(c\) |copyright\b).{0,200}$|^all rights reserved\.?$",
+        r"^(?:©|\(c\) |copyright\s*(?:©|\(c\)|\d{4})).{0,200}$"
+        r"|^.{0,120}\ball rights reserved\.?$",
     ),
 )
 

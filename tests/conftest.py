@@ -1,0 +1,61 @@
+"""Shared fixtures: the seed articles, and real Pelican builds in temp folders."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from newsarchive.build import build
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CONTENT_ARTICLES = ROOT / "content" / "articles" / "2020" / "11"
+MOSCOW_TIMES_FILE = (
+    CONTENT_ARTICLES
+    / "russian-peacekeepers-head-to-nagorno-karabakh-after-peace-deal.txt"
+)
+CGTN_FILE = (
+    CONTENT_ARTICLES
+    / "russia-deploys-2000-troops-to-disputed-nagorno-karabakh-region-after-ceasefire-deal.txt"
+)
+
+
+def fixture_text(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+def build_site(content: Path, output: Path, **override) -> Path:
+    """Build ``content`` with the project's settings into ``output``."""
+    settings = {
+        "PATH": str(content),
+        "OUTPUT_PATH": str(output),
+        "THEME": str(ROOT / "theme"),
+        "CACHE_PATH": str(output.parent / "cache"),
+        "LOCALE": ["C.UTF-8", "C"],
+        **override,
+    }
+    build(str(ROOT / "pelicanconf.py"), settings)
+    return output
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """The archive's real ``content/``, built once for the whole session."""
+    tmp = tmp_path_factory.mktemp("real-site")
+    return build_site(ROOT / "content", tmp / "output")
+
+
+@pytest.fixture
+def content_dir(tmp_path) -> Path:
+    """An empty content folder laid out like ours, with the pages copied in."""
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    shutil.copytree(ROOT / "content" / "pages", content / "pages")
+    return content

@@ -1,0 +1,97 @@
+"""The invoke tasks, run as a maintainer runs them, in a copy of the project."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT, soup
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A copy of the project's site files (not the package: it is installed)."""
+    for name in ("pelicanconf.py", "publishconf.py", "tasks.py"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    for name in ("content", "theme"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    return tmp_path
+
+
+def invoke(project, *args):
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", *args],
+        capture_output=True,
+        text=True,
+        cwd=project,
+        check=False,
+    )
+
+
+def test_build_writes_the_archive(project):
+    result = invoke(project, "build")
+    assert result.returncode == 0, result.stderr
+    home = soup(project / "output" / "index.html")
+    assert len(home.select("article.summary")) == 2
+
+
+def test_build_fails_naming_an_undated_article(project):
+    bad = project / "content" / "articles" / "2020" / "11" / "undated.txt"
+    bad.write_text(
+        "Title: Undated\n\nA story with no date anywhere in it, long enough to be prose.\n",
+        encoding="utf-8",
+    )
+    result = invoke(project, "build")
+    assert result.returncode != 0
+    assert "Build failed: 1 source file could not be read" in result.stderr
+    assert "content/articles/2020/11/undated.txt: no date found" in result.stderr
+    assert not (project / "output" / "index.html").exists()
+
+
+def test_inspect_task_prints_json(project):
+    result = invoke(
+        project,
+        "inspect",
+        "content/articles/2020/11/"
+        + next(
+            p.name
+            for p in (project / "content" / "articles" / "2020" / "11").glob(
+                "russia-*.txt"
+            )
+        ),
+        "--json",
+    )
+    assert result.returncode == 0, result.stderr
+    assert '"source": "CGTN"' in result.stdout
+
+
+def test_publish_without_a_target_says_what_to_set(project):
+    result = invoke(project, "publish")
+    assert result.returncode != 0
+    assert "set NEWSARCHIVE_DEPLOY_TARGET" in result.stderr
+
+
+def test_publish_copies_the_production_build(project, tmp_path):
+    target = tmp_path / "deployed"
+    target.mkdir()
+    env_run = subprocess.run(
+        [sys.executable, "-m", "invoke", "publish"],
+        capture_output=True,
+        text=True,
+        cwd=project,
+        check=False,
+        env={
+            **__import__("os").environ,
+            "NEWSARCHIVE_DEPLOY_TARGET": f"{target}/",
+            "NEWSARCHIVE_SITEURL": "https://archive.test",
+        },
+    )
+    assert env_run.returncode == 0, env_run.stderr
+    page = soup(target / "index.html")
+    link = page.select_one("article.summary h2 a")["href"]
+    assert link.startswith("https://archive.test/2020/11/11/cgtn/")
+    assert (target / "feeds" / "all.atom.xml").is_file()
+    assert "Published to" in env_run.stdout
