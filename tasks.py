@@ -155,12 +155,13 @@ def inspect(c, path, json=False):
 @task
 def lint(c):
     """Check the code with ruff (lint and formatting)."""
-    c.run("ruff check .")
-    c.run("ruff format --check .")
+    python = shlex.quote(sys.executable)
+    c.run(f"{python} -m ruff check .")
+    c.run(f"{python} -m ruff format --check .")
 
 
 @task
 def test(c):
     """Run the whole test suite, lint included."""
     lint(c)
-    c.run(f"{shlex.quote(sys.executable)} -m pytest", pty=False)
+    c.run(f"{shlex.quote(sys.executable)} -m pytest")
