@@ -20,7 +20,10 @@ THEME = "theme"
 PLUGINS = [
     "newsarchive.reader",
     "newsarchive.strict",
+    "newsarchive.entity_pages",
 ]
+# How many co-mentioned entities an entity page lists.
+ENTITY_RELATED_MAX = 10
 
 TYPOGRIFY = True
 
@@ -44,9 +47,10 @@ AUTHOR_URL = "author/{slug}/"
 AUTHOR_SAVE_AS = AUTHOR_URL + "index.html"
 AUTHORS_URL = "author/"
 AUTHORS_SAVE_AS = AUTHORS_URL + "index.html"
-TAG_URL = "tag/{slug}/"
+# Tags are the entities the articles mention (newsarchive.tagging).
+TAG_URL = "entity/{slug}/"
 TAG_SAVE_AS = TAG_URL + "index.html"
-TAGS_URL = "tag/"
+TAGS_URL = "entity/"
 TAGS_SAVE_AS = TAGS_URL + "index.html"
 ARCHIVES_URL = "archive/"
 ARCHIVES_SAVE_AS = ARCHIVES_URL + "index.html"
@@ -64,9 +68,12 @@ PAGINATION_PATTERNS = (
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
 )
 
-# Feeds need absolute URLs, so they are built by publishconf.py only.
-FEED_ALL_ATOM = None
-CATEGORY_FEED_ATOM = None
+# Feeds need absolute links: locally they point at `invoke serve`;
+# publishconf.py points them at the public SITEURL.
+FEED_DOMAIN = "http://localhost:8000"
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+CATEGORY_FEED_ATOM = "publisher/{slug}/feed.atom.xml"
+TAG_FEED_ATOM = "entity/{slug}/feed.atom.xml"
 FEED_ATOM = None
 FEED_ALL_RSS = None
 CATEGORY_FEED_RSS = None

@@ -152,6 +152,23 @@ def inspect(c, path, json=False):
     sys.exit(main(["inspect", path, *(["--json"] if json else [])]))
 
 
+@task(help={"unknown": "list names the entity list does not know, with counts"})
+def entities(c, unknown=False):
+    """Entities across content/articles: tags per entity, or --unknown names."""
+    from newsarchive.survey import format_survey, survey
+
+    report = survey(Path(SETTINGS["PATH"]) / "articles", unknown=unknown)
+    print(format_survey(report, unknown=unknown))
+
+
+@task
+def entitydata(c):
+    """Regenerate newsarchive/data/countries.toml from the country database."""
+    from newsarchive.entitydata import main
+
+    main()
+
+
 @task
 def lint(c):
     """Check the code with ruff (lint and formatting)."""

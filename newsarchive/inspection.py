@@ -7,6 +7,7 @@ import textwrap
 from pathlib import Path
 
 from newsarchive.parse import read_article
+from newsarchive.tagging import tag_article
 
 
 def read_source(path: str | Path) -> str:
@@ -21,6 +22,7 @@ def inspect_file(path: str | Path) -> dict:
     saying why, so that a maintainer sees what to add to its header.
     """
     article = read_article(read_source(path), str(path))
+    tagging = tag_article(article)
     return {
         "path": str(path),
         "title": article.title,
@@ -31,8 +33,9 @@ def inspect_file(path: str | Path) -> dict:
         "headings": article.headings,
         "paragraphs": article.paragraphs,
         "captions": article.captions,
-        "tags": [],
-        "mentions": {},
+        "tags": tagging.tags,
+        "mentions": tagging.mentions,
+        "candidates": dict(tagging.candidates.most_common()),
         "removed": [{"line": r.line, "rule": r.rule} for r in article.removed],
         "problems": list(article.problems),
     }
@@ -63,6 +66,9 @@ def as_text(report: dict) -> str:
     if report["mentions"]:
         counts = ", ".join(f"{k} x{v}" for k, v in report["mentions"].items())
         lines.append(f"Mentions: {counts}")
+    if report["candidates"]:
+        unknown = ", ".join(f"{k} x{v}" for k, v in report["candidates"].items())
+        lines.append(f"Unknown names (not in the entity list): {unknown}")
     for title, key in (("Headings", "headings"), ("Captions", "captions")):
         lines += ["", *_listing(title, report[key])]
     lines += ["", *_listing("Paragraphs", report["paragraphs"])]

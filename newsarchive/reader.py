@@ -12,6 +12,7 @@ from pelican.utils import slugify
 
 from newsarchive.parse import parse_article
 from newsarchive.render import body_html, summary_html
+from newsarchive.tagging import tag_article
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +31,7 @@ def article_slug(title: str, settings: dict) -> str:
     return slug or "article"
 
 
-def pelican_metadata(article, settings: dict) -> dict[str, str]:
+def pelican_metadata(article, tagging, settings: dict) -> dict:
     """The article's fields as Pelican metadata strings, before processing.
 
     Titles and summaries are HTML in Pelican (typogrify works on them), so the
@@ -48,7 +49,10 @@ def pelican_metadata(article, settings: dict) -> dict[str, str]:
     if article.url:
         metadata["original_url"] = article.url
     if article.authors:
-        metadata["authors"] = ", ".join(article.authors)
+        metadata["authors"] = list(article.authors)
+    if tagging.tags:
+        # A list, not a comma-joined string: entity names may hold commas.
+        metadata["tags"] = tagging.tags
     return metadata
 
 
@@ -62,12 +66,14 @@ class RawArticleReader(BaseReader):
         with open(source_path, encoding="utf-8") as handle:
             text = handle.read()
         article = parse_article(text, source_path)
+        tagging = tag_article(article)
         metadata = {
             name: self.process_metadata(name, value)
-            for name, value in pelican_metadata(article, self.settings).items()
+            for name, value in pelican_metadata(article, tagging, self.settings).items()
         }
         # Kept for templates and plugins that need the structure, not the HTML.
         metadata["parsed"] = article
+        metadata["mentions"] = tagging.mentions
         return body_html(article), metadata
 
 

@@ -23,6 +23,7 @@ KEYS = {
     "captions",
     "tags",
     "mentions",
+    "candidates",
     "removed",
     "problems",
 }
@@ -56,7 +57,9 @@ def test_json_for_a_raw_file_outside_content(tmp_path):
     assert report["headings"] == []
     assert report["paragraphs"] == CGTN_PARAGRAPHS
     assert len(report["captions"]) == 2
-    assert report["tags"] == [] and report["mentions"] == {}
+    assert report["tags"][:4] == ["Armenia", "Russia", "Azerbaijan", "Nagorno-Karabakh"]
+    assert report["mentions"]["Armenia"] == 13
+    assert "Arayik Harutyunyan" in report["tags"]
     assert {"line": "00:42", "rule": "video-timestamp"} in report["removed"]
     assert report["problems"] == []
 
