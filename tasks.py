@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from invoke import task
+from invoke.main import program
 from pelican import log as pelican_log
 from pelican import main as pelican_main
 from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
@@ -150,6 +151,30 @@ def inspect(c, path, json=False):
     from newsarchive.__main__ import main
 
     sys.exit(main(["inspect", path, *(["--json"] if json else [])]))
+
+
+@task(
+    name="import",
+    help={
+        "path": "a raw article file or a folder of them",
+        "source": "publisher, for files where it cannot be inferred",
+        "date": "publication date (YYYY-MM-DD), where it cannot be inferred",
+        "url": "address of the original article",
+        "title": "headline, where it cannot be inferred",
+    },
+)
+def import_(c, path, source="", date="", url="", title=""):
+    """Import raw articles into content/articles/YYYY/MM/ (more paths after --)."""
+    from newsarchive.__main__ import main
+
+    paths = [path, *shlex.split(program.core.remainder)]
+    options = [
+        f"--{k}={v}"
+        for k, v in (("source", source), ("date", date), ("url", url), ("title", title))
+        if v
+    ]
+    content = str(Path(SETTINGS["PATH"]) / "articles")
+    sys.exit(main(["import", *paths, *options, "--content", content]))
 
 
 @task(help={"unknown": "list names the entity list does not know, with counts"})

@@ -7,12 +7,8 @@ import textwrap
 from pathlib import Path
 
 from newsarchive.parse import read_article
+from newsarchive.sources import read_source
 from newsarchive.tagging import tag_article
-
-
-def read_source(path: str | Path) -> str:
-    """The text of a raw article file, decoded as UTF-8 (a BOM is allowed)."""
-    return Path(path).read_text(encoding="utf-8-sig")
 
 
 def inspect_file(path: str | Path) -> dict:

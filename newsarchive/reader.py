@@ -8,10 +8,12 @@ from typing import ClassVar
 
 from pelican import signals
 from pelican.readers import BaseReader
+from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
 from newsarchive.parse import parse_article
 from newsarchive.render import body_html, summary_html
+from newsarchive.sources import read_source
 from newsarchive.tagging import tag_article
 
 logger = logging.getLogger(__name__)
@@ -23,7 +25,9 @@ SLUG_MAX_LENGTH = 80
 def article_slug(title: str, settings: dict) -> str:
     slug = slugify(
         title,
-        regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
+        regex_subs=settings.get(
+            "SLUG_REGEX_SUBSTITUTIONS", DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]
+        ),
         preserve_case=False,
     )
     if len(slug) > SLUG_MAX_LENGTH:
@@ -63,9 +67,7 @@ class RawArticleReader(BaseReader):
     file_extensions: ClassVar[list[str]] = ["txt"]
 
     def read(self, source_path):
-        with open(source_path, encoding="utf-8") as handle:
-            text = handle.read()
-        article = parse_article(text, source_path)
+        article = parse_article(read_source(source_path), source_path)
         tagging = tag_article(article)
         metadata = {
             name: self.process_metadata(name, value)

@@ -14,6 +14,7 @@ from pelican import signals
 
 from newsarchive.article import ArticleError
 from newsarchive.parse import parse_article
+from newsarchive.sources import read_source
 
 logger = logging.getLogger(__name__)
 
@@ -26,11 +27,10 @@ def failure_reason(path: str) -> str:
     """Why ``path`` failed, re-derived: reading is a pure function of the file."""
     if path.endswith(".txt"):
         try:
-            with open(path, encoding="utf-8") as handle:
-                parse_article(handle.read(), path)
+            parse_article(read_source(path), path)
         except ArticleError as error:
             return error.reason
-        except (OSError, UnicodeDecodeError) as error:
+        except OSError as error:
             return str(error)
     return "Pelican could not process it (see the message logged above)"
 

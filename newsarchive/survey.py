@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsarchive.article import ArticleError
-from newsarchive.inspection import read_source
 from newsarchive.parse import read_article
+from newsarchive.sources import read_source
 from newsarchive.tagging import tag_article
 
 
@@ -26,7 +26,7 @@ def survey(folder: Path, unknown: bool = False) -> Survey:
     for path in sorted(folder.rglob("*.txt")):
         try:
             article = read_article(read_source(path), str(path))
-        except (ArticleError, OSError, UnicodeDecodeError) as error:
+        except (ArticleError, OSError) as error:
             result.errors.append(f"{path}: {error}")
             continue
         tagging = tag_article(article)

@@ -33,7 +33,7 @@ def test_every_failed_file_is_listed_with_its_reason(content_dir, tmp_path):
         f"Date: 2020-11-10\n\n{STORY}", encoding="utf-8"
     )
     (content_dir / "articles" / "b.txt").write_bytes(
-        b"Title: X\nDate: 2020-11-10\n\n\xff\xfe broken"
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
     )
     (content_dir / "articles" / "c.txt").write_text(
         f"Title: X\nDatum: 2020\n\n{STORY}", encoding="utf-8"
@@ -43,7 +43,7 @@ def test_every_failed_file_is_listed_with_its_reason(content_dir, tmp_path):
     lines = str(raised.value).splitlines()
     assert lines[0] == "3 source files could not be read; nothing was written:"
     assert "a.txt: no title found: add a 'Title:' line to the header" in lines[1]
-    assert "b.txt: 'utf-8' codec can't decode byte 0xff" in lines[2]
+    assert "b.txt: a binary file, not text" in lines[2]
     assert "c.txt: header line 2 has unknown key 'Datum'" in lines[3]
 
 
