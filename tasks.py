@@ -33,16 +33,23 @@ CONFIG = {
 }
 
 
-def build_site(settings_file, **override):
+def build_site(settings_file, verbose=False, **override):
     """Build with our entry point; a failed build exits non-zero with the reasons."""
     from newsarchive.build import build
     from newsarchive.strict import SourceFilesFailed
 
     pelican_log.init(level=logging.WARNING)
     try:
-        build(settings_file, override)
+        account = build(settings_file, override)
     except SourceFilesFailed as error:
-        sys.exit(f"Build failed: {error}")
+        sys.exit(f"Build failed: {error}\n{CONFIG['deploy_path']}/ was left as it was.")
+    # Small archives list every file; large ones only on request.
+    if verbose or len(account.files) <= ACCOUNT_LIST_MAX:
+        print("\n".join(account.lines()))
+    print(account.summary())
+
+
+ACCOUNT_LIST_MAX = 50
 
 
 def pelican_run(cmd):
@@ -57,16 +64,16 @@ def clean(c):
         shutil.rmtree(CONFIG["deploy_path"])
 
 
-@task
-def build(c):
-    """Build the archive into output/ with the local settings."""
-    build_site(CONFIG["settings_base"])
+@task(help={"verbose": "list every source file and what became of it"})
+def build(c, verbose=False):
+    """Build the archive into output/; output/ changes only if the build succeeds."""
+    build_site(CONFIG["settings_base"], verbose)
 
 
 @task
 def rebuild(c):
-    """Build from scratch: delete output/ first."""
-    build_site(CONFIG["settings_base"], DELETE_OUTPUT_DIRECTORY=True)
+    """Build from scratch, reading every source file again (no cache)."""
+    build_site(CONFIG["settings_base"], LOAD_CONTENT_CACHE=False)
 
 
 @task

@@ -6,7 +6,11 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from tests.conftest import build_site, soup
+import pytest
+
+from newsarchive.build import build
+from newsarchive.strict import SourceFilesFailed
+from tests.conftest import ROOT, build_site, soup
 from tests.test_parse import (
     CGTN_CAPTIONS,
     CGTN_PARAGRAPHS,
@@ -194,3 +198,75 @@ def test_hostile_text_is_inert_visible_text(content_dir, tmp_path):
     assert plain(page.select_one(".publisher a")) == "<b>Evil</b> News"
     raw = article.read_text(encoding="utf-8")
     assert not re.search(r"<(script|img|b)\b", raw)
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in folder.rglob("*")
+        if p.is_file()
+    }
+
+
+def test_a_failed_build_leaves_the_previous_output_untouched(content_dir, tmp_path):
+    story = "The story runs on long enough to count as a paragraph of prose.\n"
+    (content_dir / "articles" / "good.txt").write_text(
+        f"Title: Good\nDate: 2020-11-10\n\n{story}", encoding="utf-8"
+    )
+    output = build_site(content_dir, tmp_path / "output")
+    before = snapshot(output)
+    (content_dir / "articles" / "good.txt").write_text(
+        f"Title: Good\nDate: 10 Brumaire\n\n{story}", encoding="utf-8"
+    )
+    (content_dir / "articles" / "new.txt").write_text(
+        f"Title: New\nDate: 2020-11-12\n\n{story}", encoding="utf-8"
+    )
+    with pytest.raises(
+        SourceFilesFailed,
+        match=r"good.txt: the Date header '10 Brumaire' is not a date",
+    ):
+        build_site(content_dir, output)
+    assert snapshot(output) == before
+    # No staging folder is left behind either.
+    assert (
+        sorted(p.name for p in output.parent.iterdir() if p.name.startswith(".")) == []
+    )
+
+
+def test_two_builds_are_byte_identical(tmp_path):
+    first = build_site(ROOT / "content", tmp_path / "one" / "output")
+    second = build_site(ROOT / "content", tmp_path / "two" / "output")
+    assert snapshot(first) == snapshot(second)
+
+
+def test_account_of_every_source_file(content_dir, tmp_path):
+    story = "The story runs on long enough to count as a paragraph of prose.\n"
+    (content_dir / "articles" / "a.txt").write_text(
+        f"Title: A\nDate: 2020-11-10\nSource: CGTN\n\n{story}", encoding="utf-8"
+    )
+    account = build(
+        str(ROOT / "pelicanconf.py"),
+        {
+            "PATH": str(content_dir),
+            "OUTPUT_PATH": str(tmp_path / "out"),
+            "THEME": str(ROOT / "theme"),
+        },
+    )
+    assert account.lines() == [
+        "published articles/a.txt -> 2020/11/10/cgtn/a/",
+        "hidden    pages/404.md -> 404.html",
+        "published pages/about.md -> about/",
+    ]
+    assert (
+        account.summary()
+        == "Read 3 source files: 2 published, 1 hidden, 0 draft, 0 failed."
+    )
+
+
+def test_output_retention_survives_the_swap(content_dir, tmp_path):
+    output = build_site(content_dir, tmp_path / "output")
+    (output / ".git").mkdir()
+    (output / ".git" / "HEAD").write_text("ref")
+    build_site(content_dir, output, OUTPUT_RETENTION=[".git"])
+    assert (output / ".git" / "HEAD").read_text() == "ref"
+    assert (output / "index.html").is_file()

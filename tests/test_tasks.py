@@ -48,7 +48,43 @@ def test_build_fails_naming_an_undated_article(project):
     assert result.returncode != 0
     assert "Build failed: 1 source file could not be read" in result.stderr
     assert "content/articles/2020/11/undated.txt: no date found" in result.stderr
-    assert not (project / "output" / "index.html").exists()
+    assert not (project / "output").exists()
+
+
+def test_breaking_a_header_fails_the_build_and_keeps_the_old_site(project):
+    assert invoke(project, "build").returncode == 0
+    before = {p: p.read_bytes() for p in (project / "output").rglob("*") if p.is_file()}
+    article = next(
+        (project / "content" / "articles" / "2020" / "11").glob("russia-*.txt")
+    )
+    article.write_text(
+        article.read_text(encoding="utf-8").replace("Date:", "Dtae:", 1),
+        encoding="utf-8",
+    )
+    result = invoke(project, "build")
+    assert result.returncode != 0
+    assert (
+        f"content/articles/2020/11/{article.name}: header line 2 has unknown key 'Dtae'"
+        in result.stderr
+    )
+    assert "output/ was left as it was." in result.stderr
+    after = {p: p.read_bytes() for p in (project / "output").rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_import_task_reports_the_seeds_as_duplicates(project):
+    seeds = sorted((ROOT.parent / "shared" / "seeds").glob("*.txt"))
+    first, second = [str(p) for p in seeds] or [
+        str(ROOT / "tests" / "fixtures" / name)
+        for name in ("moscow_times_raw.txt", "cgtn_raw.txt")
+    ]
+    # More than one path: the rest follow "--".
+    result = invoke(project, "import", first, "--", second)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.count("duplicate ") == 2
+    assert result.stdout.splitlines()[-1].endswith(
+        "0 imported, 2 duplicate, 0 refused."
+    )
 
 
 def test_inspect_task_prints_json(project):
