@@ -133,6 +133,7 @@ def _find_title(units, marks, header_title: str | None) -> str | None:
         for index in candidates:
             if _comparable(units[index]) == wanted:
                 marks[index] = "title"
+                break
         return normalise(header_title)
     for index in candidates:
         if _looks_like_title(units[index]):
@@ -160,8 +161,10 @@ def _mark_publisher_lines(units, marks, outlet: Outlet) -> None:
             marks[index] = "publisher-line"
 
 
-def _mark_repeats(units, marks) -> None:
-    first_seen: dict[str, int] = {}
+def _mark_repeats(units, marks, title: str | None) -> None:
+    # The headline counts as seen: a site that prints it twice prints it once
+    # in the header we show and once more as noise.
+    first_seen: dict[str, int] = {_comparable(title): -2} if title else {}
     for index, text in enumerate(units):
         if marks[index] is not None:
             continue
@@ -253,7 +256,7 @@ def read_article(
         date = scan.best.date if scan.best else None
     if "authors" in header:
         authors = split_authors(header["authors"])
-    _mark_repeats(units, marks)
+    _mark_repeats(units, marks, title)
     blocks = _classify(units, marks)
 
     problems = [

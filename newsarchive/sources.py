@@ -49,9 +49,20 @@ _BOMS = (
 )
 
 
+def _controls(text: str) -> int:
+    return sum(1 for c in text if c < " " and c not in _TEXT_CONTROLS)
+
+
 def _looks_binary(text: str) -> bool:
-    controls = sum(1 for c in text if c < " " and c not in _TEXT_CONTROLS)
-    return "\x00" in text or controls > max(1, len(text) // 1000)
+    return "\x00" in text or _controls(text) > max(1, len(text) // 1000)
+
+
+def _drop_controls(text: str) -> str:
+    # A stray control character in copied text is invisible garbage; keeping
+    # it would make the stored file look binary next time it is read.
+    if not _controls(text):
+        return text
+    return "".join(c for c in text if c >= " " or c in _TEXT_CONTROLS)
 
 
 def normalise_newlines(text: str) -> str:
@@ -75,6 +86,7 @@ def decode(data: bytes, path: str = "<bytes>") -> str:
     text = normalise_newlines(text)
     if _looks_binary(text):
         raise ArticleError(path, "a binary file, not text")
+    text = _drop_controls(text)
     if not text.strip():
         raise ArticleError(path, "empty: the file holds no text")
     return text
