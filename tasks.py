@@ -198,7 +198,7 @@ def entitydata(c):
     """Regenerate newsarchive/data/countries.toml from the country database."""
     from newsarchive.entitydata import main
 
-    main()
+    sys.exit(main())
 
 
 @task

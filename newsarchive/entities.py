@@ -4,6 +4,9 @@ Two data files make it: ``countries.toml``, generated from a country database
 (``invoke entitydata`` refreshes it), and ``entities.toml``, kept by hand. An
 entry in ``entities.toml`` whose name is a generated country extends that
 country (more aliases, context rules) instead of replacing it.
+
+``load_entities`` is the one place both files are read and checked: the
+tagger, the entity pages and the regeneration all go through it.
 """
 
 from __future__ import annotations
@@ -17,7 +20,9 @@ from pathlib import Path
 from pelican.utils import slugify
 
 DATA = Path(__file__).parent / "data"
-DEFAULT_FILES = (DATA / "countries.toml", DATA / "entities.toml")
+COUNTRIES_FILE = DATA / "countries.toml"
+ENTITIES_FILE = DATA / "entities.toml"
+DEFAULT_FILES = (COUNTRIES_FILE, ENTITIES_FILE)
 TYPES = ("country", "place", "person", "organisation")
 TYPE_LABELS = {
     "country": "Countries",
@@ -25,6 +30,9 @@ TYPE_LABELS = {
     "person": "People",
     "organisation": "Organisations",
 }
+# countries.toml also records each country's ISO codes, for readers of the
+# file; the tagger has no use for them.
+_ENTRY_KEYS = {"name", "type", "aliases", "context", "codes"}
 _CONTEXT_KEYS = {
     "reject_if_article_mentions",
     "accept_if_article_mentions",
@@ -82,7 +90,9 @@ class EntityList:
         return len(self.entities)
 
 
-def _context(raw: dict, where: str) -> Context:
+def _context(raw: object, where: str) -> Context:
+    if not isinstance(raw, dict):
+        raise EntitiesFileError(f"{where}: context must be a table")
     unknown = set(raw) - _CONTEXT_KEYS
     if unknown:
         raise EntitiesFileError(f"{where}: unknown context key(s) {sorted(unknown)}")
@@ -107,57 +117,116 @@ def _entries(path: Path) -> list[dict]:
             data = tomllib.load(handle)
     except tomllib.TOMLDecodeError as error:
         raise EntitiesFileError(f"{path}: {error}") from error
-    return data.get("entity", [])
+    entries = data.get("entity", [])
+    # "[entity]" instead of "[[entity]]" makes one table, not a list of them.
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise EntitiesFileError(f"{path}: entities must be [[entity]] tables")
+    return entries
 
 
-def _merge(entries: Iterable[tuple[dict, str]]) -> list[Entity]:
-    merged: dict[str, Entity] = {}
-    for raw, where in entries:
-        name = raw.get("name")
-        if not isinstance(name, str) or not name.strip():
-            raise EntitiesFileError(f"{where}: every [[entity]] needs a name")
-        where = f"{where}: entity {name!r}"
-        aliases = raw.get("aliases", [])
-        if not isinstance(aliases, list) or not all(
-            isinstance(a, str) for a in aliases
-        ):
-            raise EntitiesFileError(f"{where}: aliases must be a list of strings")
-        context = _context(raw.get("context", {}), where)
-        previous = merged.get(name)
-        kind = raw.get("type", previous.type if previous else None)
+def _aliases(raw: dict, where: str) -> tuple[str, ...]:
+    aliases = raw.get("aliases", [])
+    # A stray space would make an alias that no text ever matches.
+    if not isinstance(aliases, list) or not all(
+        isinstance(a, str) and a and a == a.strip() for a in aliases
+    ):
+        raise EntitiesFileError(
+            f"{where}: aliases must be a list of trimmed, non-empty strings"
+        )
+    return tuple(aliases)
+
+
+def _entity(raw: dict, where: str, name: str, previous: Entity | None) -> Entity:
+    """One [[entity]] table, merged into the same-named entity of an earlier file."""
+    unknown = set(raw) - _ENTRY_KEYS
+    if unknown:
+        raise EntitiesFileError(f"{where}: unknown key(s) {sorted(unknown)}")
+    aliases = _aliases(raw, where)
+    context = _context(raw.get("context", {}), where)
+    if previous is None:
+        kind = raw.get("type")
         if kind not in TYPES:
             raise EntitiesFileError(f"{where}: type must be one of {', '.join(TYPES)}")
-        if previous is not None:
-            aliases = [
-                *previous.aliases,
-                *(a for a in aliases if a not in previous.aliases),
-            ]
-            context = context or previous.context
-        merged[name] = Entity(name, kind, tuple(aliases), context)
-    return list(merged.values())
+        return Entity(name, kind, aliases, context)
+    return Entity(
+        name, previous.type, previous.aliases + aliases, context or previous.context
+    )
 
 
-def _check_unique(entities: list[Entity]) -> None:
-    """An alias or slug shared by two entities would tag articles arbitrarily."""
-    owners: dict[str, str] = {}
-    slugs: dict[str, str] = {}
-    for entity in entities:
-        for form in entity.surface_forms:
-            owner = owners.setdefault(form, entity.name)
-            if owner != entity.name:
-                raise EntitiesFileError(
-                    f"alias {form!r} belongs to both {owner!r} and {entity.name!r}"
-                )
-        other = slugs.setdefault(entity.slug, entity.name)
-        if other != entity.name:
+def _check_repeats(entity: Entity, where: str, extended: bool) -> None:
+    forms = entity.surface_forms
+    repeated = sorted({form for form in forms if forms.count(form) > 1})
+    if repeated:
+        # Exact repeats only: "NATO" and "Nato" are two aliases, matching being
+        # case-sensitive.
+        hint = (
+            "; an earlier file (usually the generated countries.toml) already"
+            " gives it, so drop it here"
+            if extended
+            else ""
+        )
+        raise EntitiesFileError(f"{where}: lists {repeated} more than once{hint}")
+
+
+def _claim(
+    entity: Entity,
+    where: str,
+    owners: dict[str, tuple[str, str]],
+    slugs: dict[str, str],
+) -> None:
+    """An alias or slug shared by two entities would tag articles arbitrarily.
+
+    Aliases compare ignoring case: the matcher also looks for the ALL-CAPS form
+    of an alias, so "Nato" and "NATO" must not name two entities.
+    """
+    for form in entity.surface_forms:
+        owner, first = owners.setdefault(form.casefold(), (entity.name, form))
+        if owner != entity.name:
+            same = "" if first == form else f" (as {first!r}; case is ignored)"
             raise EntitiesFileError(
-                f"{other!r} and {entity.name!r} have the same slug {entity.slug!r}"
+                f"{where}: alias {form!r} belongs to both {owner!r}"
+                f" and {entity.name!r}{same}"
             )
+    other = slugs.setdefault(entity.slug, entity.name)
+    if other != entity.name:
+        raise EntitiesFileError(
+            f"{where}: {other!r} and {entity.name!r} have the same slug {entity.slug!r}"
+        )
+
+
+def _merge(files: Iterable[tuple[str, list[dict]]]) -> list[Entity]:
+    merged: dict[str, Entity] = {}
+    owners: dict[str, tuple[str, str]] = {}  # casefolded form: (entity, form)
+    slugs: dict[str, str] = {}
+    for file, entries in files:
+        named_here: set[str] = set()
+        for raw in entries:
+            name = raw.get("name")
+            if not isinstance(name, str) or not name.strip():
+                raise EntitiesFileError(f"{file}: every [[entity]] needs a name")
+            where = f"{file}: entity {name!r}"
+            if name in named_here:
+                raise EntitiesFileError(f"{where}: listed twice")
+            named_here.add(name)
+            previous = merged.get(name)
+            if previous and raw.get("type", previous.type) != previous.type:
+                raise EntitiesFileError(
+                    f"{file}: {name!r} extends the {previous.type} of that name,"
+                    f" so its type must be {previous.type!r}"
+                )
+            entity = _entity(raw, where, name, previous)
+            _check_repeats(entity, where, previous is not None)
+            _claim(entity, where, owners, slugs)
+            merged[name] = entity
+    return list(merged.values())
 
 
 @functools.cache
 def load_entities(paths: tuple[Path, ...] = DEFAULT_FILES) -> EntityList:
-    entries = [(raw, str(path)) for path in paths for raw in _entries(path)]
-    entities = _merge(entries)
-    _check_unique(entities)
+    """Every entity in the files, merged in order, checked, sorted by name.
+
+    Cached, since every article is tagged against it: call
+    ``load_entities.cache_clear()`` after rewriting a file.
+    """
+    entities = _merge((str(path), _entries(path)) for path in paths)
     return EntityList(tuple(sorted(entities, key=lambda e: e.name)))

@@ -5,8 +5,8 @@ ISO 3166-1 list as pycountry ships it (names, official names, codes) and the
 English demonyms countryinfo ships, and ``python -m newsarchive.entitydata``
 writes them to ``data/countries.toml``.  Everything a maintainer adds by hand
 (people, places, organisations, more country aliases, context rules) lives in
-``data/entities.toml``.  ``merge_entity_files`` and ``check_entities`` check
-the two together; the tagger itself reads them with ``newsarchive.entities``.
+``data/entities.toml``.  Both are read and checked by
+``newsarchive.entities.load_entities``, which ``main`` runs after writing.
 """
 
 from __future__ import annotations
@@ -15,28 +15,18 @@ import importlib.metadata
 import json
 import logging
 import sys
-import tomllib
 import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-logger = logging.getLogger(__name__)
-
-DATA_DIR = Path(__file__).parent / "data"
-COUNTRIES_FILE = DATA_DIR / "countries.toml"
-ENTITIES_FILE = DATA_DIR / "entities.toml"
-
-ENTITY_TYPES = frozenset({"country", "person", "place", "organisation"})
-# Context rules are lists of words, except one switch (see entities.toml).
-CONTEXT_KEYS = frozenset(
-    {
-        "reject_if_article_mentions",
-        "accept_if_article_mentions",
-        "reject_if_preceded_by",
-        "reject_if_followed_by",
-    }
+from newsarchive.entities import (
+    COUNTRIES_FILE,
+    ENTITIES_FILE,
+    EntitiesFileError,
+    load_entities,
 )
-CONTEXT_SWITCHES = frozenset({"reject_if_followed_by_capitalised"})
+
+logger = logging.getLogger(__name__)
 
 # pycountry's names are ISO's, which are often official or sort forms ("Russian
 # Federation", "Congo, The Democratic Republic of the", "Türkiye").  Where its
@@ -122,10 +112,6 @@ DROPPED_ALIASES = frozenset({"Congo"})
 # populous one only if that one is this many times bigger than the next;
 # otherwise none keeps it ("Channel Islander": Jersey or Guernsey).
 SHARED_ALIAS_RATIO = 10
-
-
-class EntityDataError(ValueError):
-    pass
 
 
 def _sort_key(text: str) -> tuple[str, str]:
@@ -306,114 +292,21 @@ def write_countries_toml(path: Path = COUNTRIES_FILE) -> list[dict]:
     return countries
 
 
-def read_entity_file(path: Path) -> list[dict]:
-    try:
-        with open(path, "rb") as handle:
-            data = tomllib.load(handle)
-    except tomllib.TOMLDecodeError as error:
-        raise EntityDataError(f"{path}: {error}") from error
-    return list(data.get("entity", ()))
-
-
-def _validated(entry: dict, where: str) -> dict:
-    name = entry.get("name")
-    if not isinstance(name, str) or not name.strip():
-        raise EntityDataError(f"{where}: every [[entity]] needs a name")
-    where = f"{where}: entity {name!r}"
-    unknown = set(entry) - {"name", "type", "aliases", "context", "codes"}
-    if unknown:
-        raise EntityDataError(f"{where}: unknown keys {sorted(unknown)}")
-    if entry.get("type") not in ENTITY_TYPES:
-        raise EntityDataError(f"{where}: type must be one of {sorted(ENTITY_TYPES)}")
-    aliases = entry.get("aliases", [])
-    if not isinstance(aliases, list) or not all(
-        isinstance(a, str) and a.strip() == a and a for a in aliases
-    ):
-        raise EntityDataError(f"{where}: aliases must be a list of trimmed strings")
-    context = entry.get("context", {})
-    known = CONTEXT_KEYS | CONTEXT_SWITCHES
-    if not isinstance(context, dict) or set(context) - known:
-        raise EntityDataError(f"{where}: context keys must be among {sorted(known)}")
-    for key, value in context.items():
-        if key in CONTEXT_SWITCHES:
-            if not isinstance(value, bool):
-                raise EntityDataError(f"{where}: context {key} must be true or false")
-        elif not isinstance(value, list) or not all(isinstance(c, str) for c in value):
-            raise EntityDataError(f"{where}: context {key} must be a list of strings")
-    return {**entry, "aliases": list(aliases), "context": dict(context)}
-
-
-def merge_entity_files(
-    countries_path: Path = COUNTRIES_FILE, entities_path: Path = ENTITIES_FILE
-) -> list[dict]:
-    """The generated countries with the hand-kept entities merged in, as dicts.
-
-    An entities.toml entry named like a generated country extends it: its
-    aliases are added and its context rules apply.  Any other entry is a new
-    entity.  Unlike the tagger's loader this validates strictly and keeps
-    repeated aliases, so that ``check_entities`` can point at them.
-    """
-    merged = {
-        e["name"]: _validated(e, str(countries_path))
-        for e in read_entity_file(countries_path)
-    }
-    generated = set(merged)
-    seen: set[str] = set()
-    for raw in read_entity_file(entities_path):
-        entry = _validated(raw, str(entities_path))
-        name = entry["name"]
-        if name in seen:
-            raise EntityDataError(f"{entities_path}: entity {name!r} listed twice")
-        seen.add(name)
-        if name not in generated:
-            merged[name] = entry
-            continue
-        base = merged[name]
-        if entry["type"] != base["type"]:
-            raise EntityDataError(
-                f"{entities_path}: {name!r} extends the generated {base['type']}"
-                f" of that name, so its type must be {base['type']!r}"
-            )
-        base["aliases"] += entry["aliases"]
-        base["context"] = entry["context"]
-    return sorted(merged.values(), key=lambda e: _sort_key(e["name"]))
-
-
-def check_entities(entities: Sequence[dict]) -> list[str]:
-    """Problems that would make a mention ambiguous; empty when all is well.
-
-    Names count as aliases, and the comparison ignores case, since a matcher
-    meeting "NATO" and "Nato" must know both mean one entity.
-    """
-    problems = []
-    owners: dict[str, set[str]] = {}
-    for entity in entities:
-        forms = [entity["name"], *entity["aliases"]]
-        # Within one entity only exact repeats are wrong: "NATO" and "Nato"
-        # are two aliases because matching is case-sensitive.
-        repeated = sorted({f for f in forms if forms.count(f) > 1})
-        if repeated:
-            # Usually an entities.toml alias that countries.toml now generates.
-            problems.append(f"{entity['name']!r} lists {repeated} more than once")
-        for form in forms:
-            owners.setdefault(form.casefold(), set()).add(entity["name"])
-    for form, names in sorted(owners.items()):
-        if len(names) > 1:
-            problems.append(f"alias {form!r} belongs to several: {sorted(names)}")
-    return problems
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Regenerate countries.toml (or the given path) and check all entities."""
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     args = list(sys.argv[1:] if argv is None else argv)
     path = Path(args[0]) if args else COUNTRIES_FILE
     write_countries_toml(path)
-    problems = check_entities(merge_entity_files(path, ENTITIES_FILE))
-    for problem in problems:
-        logger.error("%s", problem)
+    # The file just changed on disk: an earlier, cached load must not answer.
+    load_entities.cache_clear()
     # Non-zero so a regeneration that makes aliases collide cannot pass quietly.
-    return 1 if problems else 0
+    try:
+        load_entities((path, ENTITIES_FILE))
+    except EntitiesFileError as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0
 
 
 if __name__ == "__main__":

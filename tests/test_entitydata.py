@@ -1,4 +1,8 @@
-"""The entity data: generated countries, the hand-kept entities, their checks."""
+"""The entity data: generated countries and the hand-kept entities.
+
+How the files are read and checked is tested in test_entities.py; these tests
+are about what the generator writes and what the committed data holds.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +11,11 @@ import unicodedata
 
 import pytest
 
+from newsarchive import entitydata
+from newsarchive.entities import COUNTRIES_FILE, TYPES, load_entities
 from newsarchive.entitydata import (
-    COUNTRIES_FILE,
-    ENTITY_TYPES,
-    EntityDataError,
     _plural,
-    check_entities,
     generate_countries,
-    merge_entity_files,
     render_countries_toml,
     write_countries_toml,
 )
@@ -39,7 +40,9 @@ def countries():
 
 @pytest.fixture(scope="module")
 def entities():
-    return {e["name"]: e for e in merge_entity_files()}
+    # Loading checks both files: names and aliases unique ignoring case, no
+    # alias repeated, entities.toml's countries of the generated type.
+    return load_entities()
 
 
 @pytest.mark.parametrize(
@@ -134,36 +137,34 @@ def test_written_countries_toml_reads_back(tmp_path):
     assert "python -m newsarchive.entitydata" in text
     assert "entities.toml" in text
     assert tomllib.loads(text)["entity"] == records
+    loaded = load_entities((path,))
+    assert {(e.name, e.type, e.aliases) for e in loaded.entities} == {
+        (r["name"], r["type"], tuple(r["aliases"])) for r in records
+    }
 
 
-def test_no_alias_is_shared_between_entities(entities):
-    assert check_entities(list(entities.values())) == []
+def test_every_generated_country_is_loaded(countries, entities):
+    assert set(countries) <= set(entities.by_name)
+    assert len(entities) > len(countries)
 
 
-def test_check_entities_reports_shared_and_repeated_aliases():
-    problems = check_entities(
-        [
-            {"name": "Georgia", "type": "country", "aliases": ["Georgian"]},
-            {"name": "Georgia Tech", "type": "organisation", "aliases": ["georgian"]},
-            {"name": "NATO", "type": "organisation", "aliases": ["Nato", "NATO"]},
-        ]
-    )
-    assert problems == [
-        "'NATO' lists ['NATO'] more than once",
-        "alias 'georgian' belongs to several: ['Georgia', 'Georgia Tech']",
-    ]
+def test_hand_entries_extend_generated_countries(countries, entities):
+    # entities.toml adds to these countries; what was generated stays first.
+    for name in ("Armenia", "Azerbaijan", "Georgia", "Russia", "Turkey"):
+        generated = tuple(countries[name]["aliases"])
+        assert entities.by_name[name].aliases[: len(generated)] == generated
+        assert len(entities.by_name[name].aliases) > len(generated)
+    assert "Sakartvelo" in entities.by_name["Georgia"].aliases
+    assert entities.by_name["Georgia"].context
 
 
-def test_every_entity_has_a_valid_type(entities):
-    assert {e["type"] for e in entities.values()} == ENTITY_TYPES
+def test_every_type_is_used(entities):
+    assert {e.type for e in entities.entities} == set(TYPES)
 
 
 def test_short_aliases_are_whitelisted(entities):
     short = {
-        form
-        for e in entities.values()
-        for form in (e["name"], *e["aliases"])
-        if len(form) < 3
+        form for e in entities.entities for form in e.surface_forms if len(form) < 3
     }
     assert short <= SHORT_ALIASES
 
@@ -241,20 +242,20 @@ REQUIRED = {
 @pytest.mark.parametrize("name", sorted(REQUIRED))
 def test_required_entities_are_present(entities, name):
     kind, aliases = REQUIRED[name]
-    assert entities[name]["type"] == kind
-    assert aliases <= set(entities[name]["aliases"])
+    assert entities.by_name[name].type == kind
+    assert aliases <= set(entities.by_name[name].aliases)
 
 
 def test_unknown_candidates_stay_unknown(entities):
     # The seed articles' examples of names the tagger should report as
     # candidates, not tag.
-    forms = {f for e in entities.values() for f in (e["name"], *e["aliases"])}
+    forms = {f for e in entities.entities for f in e.surface_forms}
     assert not forms & {"Olga Oliker", "Oliker", "International Crisis Group"}
 
 
 def test_capitals_and_seats_of_power_are_not_country_aliases(entities):
     country_forms = {
-        a for e in entities.values() if e["type"] == "country" for a in e["aliases"]
+        a for e in entities.entities if e.type == "country" for a in e.aliases
     }
     assert not country_forms & {
         "Moscow",
@@ -265,7 +266,7 @@ def test_capitals_and_seats_of_power_are_not_country_aliases(entities):
         "Washington",
         "Tbilisi",
     }
-    assert entities["Kremlin"]["type"] == "organisation"
+    assert entities.by_name["Kremlin"].type == "organisation"
 
 
 @pytest.mark.parametrize(
@@ -285,59 +286,43 @@ def test_capitals_and_seats_of_power_are_not_country_aliases(entities):
     ],
 )
 def test_context_rules(entities, name, key, cues):
-    assert cues <= set(entities[name]["context"][key])
+    assert cues <= set(getattr(entities.by_name[name].context, key))
 
 
-def write(tmp_path, countries, extra):
-    (tmp_path / "countries.toml").write_text(countries, encoding="utf-8")
-    (tmp_path / "entities.toml").write_text(extra, encoding="utf-8")
-    return tmp_path / "countries.toml", tmp_path / "entities.toml"
+GEORGIA = {
+    "name": "Georgia",
+    "type": "country",
+    "aliases": ["Georgian"],
+    "codes": {"alpha2": "GE", "alpha3": "GEO"},
+}
 
 
-COUNTRY = '[[entity]]\nname = "Georgia"\ntype = "country"\naliases = ["Georgian"]\n'
+@pytest.fixture
+def small_run(tmp_path, monkeypatch):
+    """main() on one generated country and a hand file of the test's own."""
+    monkeypatch.setattr(entitydata, "generate_countries", lambda: [GEORGIA])
+    hand = tmp_path / "entities.toml"
+    monkeypatch.setattr(entitydata, "ENTITIES_FILE", hand)
+
+    def run(extra):
+        hand.write_text(extra, encoding="utf-8")
+        return entitydata.main([str(tmp_path / "countries.toml")])
+
+    return run
 
 
-def test_hand_entry_extends_generated_country(tmp_path):
-    paths = write(
-        tmp_path,
-        COUNTRY,
-        '[[entity]]\nname = "Georgia"\ntype = "country"\naliases = ["Sakartvelo"]\n'
-        '  [entity.context]\n  reject_if_article_mentions = ["Atlanta"]\n'
-        '[[entity]]\nname = "Tbilisi"\ntype = "place"\n',
+def test_main_writes_countries_and_checks_both_files(small_run, tmp_path):
+    assert small_run('[[entity]]\nname = "Georgia"\naliases = ["Sakartvelo"]\n') == 0
+    assert tomllib.loads((tmp_path / "countries.toml").read_text(encoding="utf-8"))[
+        "entity"
+    ] == [GEORGIA]
+
+
+def test_main_fails_when_the_files_do_not_check(small_run, tmp_path, capsys):
+    assert small_run('[[entity]]\nname = "Georgia"\naliases = ["Sakartvelo"]\n') == 0
+    # A second run must read the changed file, not the cached first load.
+    assert small_run('[[entity]]\nname = "Georgia"\naliases = ["Georgian"]\n') == 1
+    assert capsys.readouterr().err.startswith(
+        f"{tmp_path / 'entities.toml'}: entity 'Georgia': lists ['Georgian'] more"
+        " than once"
     )
-    merged = {e["name"]: e for e in merge_entity_files(*paths)}
-    assert merged["Georgia"]["aliases"] == ["Georgian", "Sakartvelo"]
-    assert merged["Georgia"]["context"] == {"reject_if_article_mentions": ["Atlanta"]}
-    assert merged["Tbilisi"] == {
-        "name": "Tbilisi",
-        "type": "place",
-        "aliases": [],
-        "context": {},
-    }
-
-
-@pytest.mark.parametrize(
-    ("extra", "message"),
-    [
-        ('[[entity]]\nname = "Georgia"\ntype = "place"\n', "type must be 'country'"),
-        ('[[entity]]\nname = "X"\ntype = "city"\n', "type must be one of"),
-        ('[[entity]]\nname = "X"\n', "type must be one of"),
-        ('[[entity]]\ntype = "place"\n', "needs a name"),
-        ('[[entity]]\nname = "X"\ntype = "place"\nalias = ["Y"]\n', "unknown keys"),
-        ('[[entity]]\nname = "X"\ntype = "place"\naliases = [" Y"]\n', "trimmed"),
-        (
-            '[[entity]]\nname = "X"\ntype = "place"\n'
-            '  [entity.context]\n  reject_if_mentions = ["Y"]\n',
-            "context keys",
-        ),
-        (
-            '[[entity]]\nname = "X"\ntype = "place"\n'
-            '[[entity]]\nname = "X"\ntype = "place"\n',
-            "listed twice",
-        ),
-        ("[[entity]\n", "entities.toml"),
-    ],
-)
-def test_bad_hand_entries_are_refused(tmp_path, extra, message):
-    with pytest.raises(EntityDataError, match=message):
-        merge_entity_files(*write(tmp_path, COUNTRY, extra))
