@@ -5,6 +5,9 @@ SITENAME = "News Archive"
 SITESUBTITLE = "Reporting on the South Caucasus, kept clean and in one place"
 SITEURL = ""
 RELATIVE_URLS = True
+# Absolute address of the site, for canonical links, citations and feeds:
+# locally, where `invoke serve` serves it.
+SITE_BASE_URL = "http://localhost:8000"
 
 PATH = "content"
 ARTICLE_PATHS = ["articles"]
@@ -21,6 +24,10 @@ PLUGINS = [
     "newsarchive.reader",
     "newsarchive.strict",
     "newsarchive.entity_pages",
+    "newsarchive.navigation",
+    "newsarchive.citation",
+    "newsarchive.search",
+    "pelican.plugins.sitemap",
 ]
 # How many co-mentioned entities an entity page lists.
 ENTITY_RELATED_MAX = 10
@@ -58,7 +65,35 @@ YEAR_ARCHIVE_URL = "{date:%Y}/"
 YEAR_ARCHIVE_SAVE_AS = YEAR_ARCHIVE_URL + "index.html"
 MONTH_ARCHIVE_URL = "{date:%Y}/{date:%m}/"
 MONTH_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_URL + "index.html"
-DIRECT_TEMPLATES = ["index", "archives", "categories", "authors", "tags"]
+DIRECT_TEMPLATES = [
+    "index",
+    "archives",
+    "categories",
+    "authors",
+    "tags",
+    "search",
+    "robots",
+]
+SEARCH_URL = "search/"
+SEARCH_SAVE_AS = SEARCH_URL + "index.html"
+# robots.txt is a template so that it can name the sitemap's address.
+ROBOTS_SAVE_AS = "robots.txt"
+# The sitemap lists articles and pages, whose dates are known. Listings are
+# left out: the plugin would date them with the time of the build, and two
+# builds of the same content must be byte-identical. Crawlers reach them from
+# every article page.
+SITEMAP = {
+    "format": "xml",
+    "priorities": {"articles": 0.8, "indexes": 0.5, "pages": 0.3},
+    "changefreqs": {"articles": "never", "indexes": "daily", "pages": "monthly"},
+    "exclude": [
+        r"^$",
+        r"^\d{4}/(\d{2}/)?$",
+        r"(^|/)page/\d+/$",
+        r"^(entity|publisher|author|tag|archive|search)/",
+        r"\.txt$",
+    ],
+}
 
 DEFAULT_PAGINATION = 20
 # ".../page/N/" cannot collide with another page's URL, unlike Pelican's
@@ -70,7 +105,7 @@ PAGINATION_PATTERNS = (
 
 # Feeds need absolute links: locally they point at `invoke serve`;
 # publishconf.py points them at the public SITEURL.
-FEED_DOMAIN = "http://localhost:8000"
+FEED_DOMAIN = SITE_BASE_URL
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 CATEGORY_FEED_ATOM = "publisher/{slug}/feed.atom.xml"
 TAG_FEED_ATOM = "entity/{slug}/feed.atom.xml"

@@ -9,6 +9,7 @@ from pelicanconf import *  # noqa: F403
 
 SITEURL = os.environ.get("NEWSARCHIVE_SITEURL", "https://archive.example.org")
 RELATIVE_URLS = False
+SITE_BASE_URL = SITEURL
 FEED_DOMAIN = SITEURL
 
 DELETE_OUTPUT_DIRECTORY = True

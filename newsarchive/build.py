@@ -116,6 +116,22 @@ def _swap_in(staging: Path, output: Path, retained: list[str]) -> None:
         staging.rename(output)
 
 
+def _forget_failed_build() -> None:
+    """Clear what pelican-sitemap keeps between builds in one process.
+
+    It remembers the running build until ``finalized``, which a failed build
+    never sends, and until then ignores every later build: without this, no
+    build after a failed one in the same process (tests, ``livereload``)
+    would write a sitemap.
+    """
+    try:
+        from pelican.plugins.sitemap import sitemap
+    except ImportError:
+        return
+    sitemap.generator._main_pelican = None
+    sitemap.generator.page_queue = []
+
+
 def build(settings_file: str, override: dict | None = None) -> Account:
     """Build the site that ``settings_file`` describes, all or nothing.
 
@@ -132,6 +148,7 @@ def build(settings_file: str, override: dict | None = None) -> Account:
             Pelican(settings).run()
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
+        _forget_failed_build()
         raise
     # mkdtemp makes a private folder; a site is for everyone to read.
     staging.chmod(0o755)

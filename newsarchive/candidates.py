@@ -30,7 +30,7 @@ _NOT_NAMES = frozenset(
     minister's monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october
     november december
-    """.split()  # noqa: SIM905 - a word list reads better as text
+    """.split()
 )
 
 

@@ -85,11 +85,54 @@ def article_groups(article, pages: dict[str, EntityPage]):
     return groups
 
 
+MORE_ABOUT_ENTITIES = 2
+MORE_ABOUT_ARTICLES = 3
+
+
+def _nearest(members: list, here: int, count: int) -> list:
+    """Up to ``count`` members next to position ``here``, closest first."""
+    around = [i for i in range(here - count, here + count + 1) if i != here]
+    inside = [i for i in around if 0 <= i < len(members)]
+    chosen = sorted(inside, key=lambda i: (abs(i - here), i))[:count]
+    return [members[i] for i in sorted(chosen)]
+
+
+def more_about(articles, entities_max=MORE_ABOUT_ENTITIES, per=MORE_ABOUT_ARTICLES):
+    """For each article, its top entities with the articles nearest in time.
+
+    ``articles`` are newest first and carry ``entity_groups``; each entity's
+    own list keeps that order, so an article's neighbours in it are the
+    coverage closest to its date.
+    """
+    lists: dict[str, list] = {}
+    for article in articles:
+        for tag in getattr(article, "tags", ()):
+            lists.setdefault(tag.name, []).append(article)
+    position = {
+        (name, id(article)): index
+        for name, members in lists.items()
+        for index, article in enumerate(members)
+    }
+    for article in articles:
+        ranked = sorted(
+            (member for _, members in article.entity_groups for member in members),
+            key=lambda member: (-member[1], member[0].name),
+        )
+        picks = []
+        for tag, _ in ranked[:entities_max]:
+            here = position[(tag.name, id(article))]
+            nearest = _nearest(lists[tag.name], here, per)
+            if nearest:
+                picks.append((tag, nearest))
+        article.more_about = picks
+
+
 def add_entity_pages(generator):
     related_max = generator.settings.get("ENTITY_RELATED_MAX", ENTITY_RELATED_MAX)
     pages = entity_pages(generator.articles, load_entities(), related_max)
     for article in generator.articles:
         article.entity_groups = article_groups(article, pages)
+    more_about(generator.articles)
     generator.context["ENTITY_PAGES"] = pages
     generator.context["ENTITY_GROUPS"] = by_type(pages)
     generator.context["ENTITY_TYPE_LABELS"] = TYPE_LABELS

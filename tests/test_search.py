@@ -1,0 +1,65 @@
+"""The search index and the search page (searching itself runs in the browser
+tests, against the real Pagefind index)."""
+
+from __future__ import annotations
+
+import json
+
+from tests.conftest import soup
+from tests.test_build import CGTN_PAGE, MT_PAGE, plain
+
+
+def test_every_build_writes_a_pagefind_index_of_the_articles(real_site):
+    entry = json.loads((real_site / "pagefind" / "pagefind-entry.json").read_text())
+    # Only the two article pages carry data-pagefind-body.
+    assert entry["languages"]["en"]["page_count"] == 2
+    assert (real_site / "pagefind" / "pagefind.js").is_file()
+
+
+def test_article_pages_mark_body_meta_filters_and_sort(real_site):
+    page = soup(real_site / MT_PAGE)
+    assert [e.name for e in page.select("[data-pagefind-body]")] == ["div"]
+    assert page.select_one("[data-pagefind-body]").select("footer, nav, aside") == []
+    filters = {}
+    for element in page.select("[data-pagefind-filter]"):
+        name, _, value = element["data-pagefind-filter"].partition(":")
+        filters.setdefault(name, []).append(value or plain(element))
+    assert filters["publisher"] == ["The Moscow Times"]
+    assert filters["year"] == ["2020"]
+    assert "France" in filters["entity"] and "Russia" in filters["entity"]
+    assert filters["type"] == ["Countries", "Places", "People", "Organisations"]
+    assert (
+        page.select_one("[data-pagefind-sort]")["data-pagefind-sort"]
+        == "date:2020-11-10T00:00:00+00:00"
+    )
+    assert page.select_one('[data-pagefind-meta="title"]').name == "h1"
+    # The entity list is filter data, not text to search.
+    assert page.select_one(".article-entities").find_parent(
+        attrs={"data-pagefind-ignore": True}
+    )
+
+
+def test_only_article_pages_are_indexed(real_site):
+    for html in real_site.rglob("*.html"):
+        if "pagefind" in html.parts:
+            continue
+        marked = soup(html).select("[data-pagefind-body]")
+        relative = html.relative_to(real_site).as_posix()
+        assert bool(marked) == (relative in (MT_PAGE, CGTN_PAGE)), relative
+
+
+def test_search_page_works_without_javascript_too(real_site):
+    page = soup(real_site / "search" / "index.html")
+    noscript = page.select_one("noscript")
+    assert "Search needs JavaScript" in plain(noscript)
+    assert noscript.select_one('a[href="../entity/"]')
+    form = page.select_one("form[data-search]")
+    assert form.has_attr("hidden")  # shown by the script once Pagefind loads
+    assert [s["data-filter"] for s in form.select("select[data-filter]")] == [
+        "entity",
+        "type",
+        "publisher",
+        "year",
+    ]
+    csp = page.select_one('meta[http-equiv="Content-Security-Policy"]')["content"]
+    assert "'wasm-unsafe-eval'" in csp and "unsafe-inline" not in csp

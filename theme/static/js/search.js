@@ -1,0 +1,90 @@
+// The archive's search page, on Pagefind's JavaScript API. Result text comes
+// from article pages, so it is inserted as text, never as HTML: only the
+// <mark> highlights Pagefind adds are kept, rebuilt as elements.
+const form = document.querySelector("[data-search]");
+const input = form.querySelector("#search-query");
+const sort = form.querySelector("#search-sort");
+const status = form.querySelector(".search-status");
+const list = form.querySelector(".search-results");
+const selects = [...form.querySelectorAll("[data-filter]")];
+const PAGE_SIZE = 20;
+
+const pagefind = await import(new URL(form.dataset.pagefind, document.baseURI).href);
+await pagefind.options({ baseUrl: new URL(form.dataset.baseUrl, document.baseURI).pathname });
+form.hidden = false;
+
+function fillFilters(available) {
+  for (const select of selects) {
+    const values = Object.entries(available[select.dataset.filter] || {});
+    values.sort(([a], [b]) => a.localeCompare(b));
+    for (const [value, count] of values) {
+      select.append(new Option(`${value} (${count})`, value));
+    }
+  }
+}
+
+function excerptNodes(html) {
+  // Parsed in an inert document: nothing in it runs or loads.
+  const parsed = new DOMParser().parseFromString(`<p>${html}</p>`, "text/html");
+  const nodes = [];
+  for (const node of parsed.body.firstChild.childNodes) {
+    if (node.nodeName === "MARK") {
+      const mark = document.createElement("mark");
+      mark.textContent = node.textContent;
+      nodes.push(mark);
+    } else {
+      nodes.push(document.createTextNode(node.textContent));
+    }
+  }
+  return nodes;
+}
+
+function resultItem(data) {
+  const item = document.createElement("li");
+  item.className = "search-result";
+  const heading = document.createElement("h2");
+  const link = document.createElement("a");
+  link.href = data.url;
+  link.textContent = data.meta.title;
+  heading.append(link);
+  const meta = document.createElement("p");
+  meta.className = "meta";
+  meta.textContent = [data.meta.publisher, data.meta.date].filter(Boolean).join(" · ");
+  const excerpt = document.createElement("p");
+  excerpt.append(...excerptNodes(data.excerpt));
+  item.append(heading, meta, excerpt);
+  return item;
+}
+
+async function run() {
+  const filters = {};
+  for (const select of selects) {
+    if (select.value) filters[select.dataset.filter] = select.value;
+  }
+  const term = input.value.trim();
+  if (!term && !Object.keys(filters).length) {
+    list.replaceChildren();
+    status.textContent = "";
+    return;
+  }
+  const options = { filters };
+  if (sort.value === "date") options.sort = { date: "desc" };
+  const search = await pagefind.search(term || null, options);
+  const results = await Promise.all(search.results.slice(0, PAGE_SIZE).map((r) => r.data()));
+  list.replaceChildren(...results.map(resultItem));
+  const count = search.results.length;
+  status.textContent = count === 1 ? "1 article found." : `${count} articles found.`;
+  if (count > PAGE_SIZE) status.textContent += ` Showing the first ${PAGE_SIZE}.`;
+}
+
+fillFilters(await pagefind.filters());
+const query = new URLSearchParams(location.search);
+input.value = query.get("q") || "";
+for (const select of selects) select.value = query.get(select.dataset.filter) || "";
+sort.value = query.get("sort") || "";
+
+let timer;
+input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 200); });
+form.addEventListener("change", run);
+form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
+run();
