@@ -61,11 +61,29 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
+_QUOTES = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "′": "'",
+        "`": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "″": '"',
+    }
+)
+
+
 def _comparable(text: str) -> str:
     """A form of ``text`` that ignores case, quote style and accents."""
-    folded = unicodedata.normalize("NFKD", text).casefold()
-    folded = re.sub(r"[‘’‚‛′`]", "'", folded)
-    folded = re.sub(r"[“”„‟″]", '"', folded)
+    folded = text.casefold()
+    if folded.isascii():  # most lines: nothing more to fold
+        return folded
+    folded = unicodedata.normalize("NFKD", folded.translate(_QUOTES))
     return "".join(c for c in folded if not unicodedata.combining(c))
 
 
@@ -188,7 +206,7 @@ def _classify(units, marks) -> list[Block]:
     for position, index in enumerate(kept):
         text = units[index]
         following = units[kept[position + 1]] if position + 1 < len(kept) else None
-        if _PHOTO_CREDIT.search(text) or _comparable(text) in captioned:
+        if _PHOTO_CREDIT.search(text) or (captioned and _comparable(text) in captioned):
             kind = CAPTION
         elif seen_paragraph and _is_heading(text, following):
             kind = HEADING
