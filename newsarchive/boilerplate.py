@@ -63,6 +63,12 @@ GENERIC_RULES: tuple[Rule, ...] = (
     ),
     rule("share-line", rf"^(?:(?:{_SHARE_WORDS})[\s|•·/,]*)+$"),
     rule("video-timestamp", r"^\d{1,2}:\d{2}(?::\d{2})?$"),
+    # A relative date tells nothing once copied; an absolute one is a dateline.
+    rule(
+        "relative-dateline",
+        r"^(?:(?:first |last )?(?:published|posted|updated)\s*:?\s*)?"
+        r"(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago$",
+    ),
     rule("agency-credit", r"^\(?\s*with (?:inputs?|input) from [^()]{2,60}\)?\.?$"),
     rule(
         "related-block",

@@ -77,20 +77,14 @@ def _word_after(text: str, end: int) -> str:
     return found[1] if found else ""
 
 
-def _rejected(
-    context: Context, text: str, start: int, end: int, cues: set[str]
-) -> bool:
-    if any(cue in cues for cue in context.reject_if_article_mentions) and not any(
-        cue in cues for cue in context.accept_if_article_mentions
-    ):
-        return True
+def rejected_by_neighbours(context: Context, text: str, start: int, end: int) -> bool:
+    """Whether the words right around a mention make it part of another name."""
     before = text[:start].rstrip()
-    if any(
-        before.endswith(word)
-        and (len(before) == len(word) or not before[-len(word) - 1].isalnum())
-        for word in context.reject_if_preceded_by
-    ):
-        return True
+    for word in context.reject_if_preceded_by:
+        if before.endswith(word) and (
+            len(before) == len(word) or not before[-len(word) - 1].isalnum()
+        ):
+            return True
     following = _word_after(text, end)
     if following and following in context.reject_if_followed_by:
         return True
@@ -100,6 +94,16 @@ def _rejected(
         and following[:1].isupper()
         and following[1:2].islower()
     )
+
+
+def _rejected(
+    context: Context, text: str, start: int, end: int, cues: set[str]
+) -> bool:
+    if any(cue in cues for cue in context.reject_if_article_mentions) and not any(
+        cue in cues for cue in context.accept_if_article_mentions
+    ):
+        return True
+    return rejected_by_neighbours(context, text, start, end)
 
 
 class Matcher:

@@ -49,7 +49,10 @@ _BYLINE = re.compile(
     r"^By\s+(?P<names>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
     r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*)$"
 )
-_CONTINUATION = re.compile(r"^[a-z(]")
+_CONTINUATION = re.compile(r"^[a-z]")
+# Text wrapped at a fixed width has long lines; a short line followed by one
+# in lower case is a subhead or a timestamp, not half a sentence.
+_MIN_WRAPPED_LENGTH = 40
 _MAX_TITLE_WORDS = 30
 _MAX_HEADING_WORDS = 10
 _MAX_HEADING_LENGTH = 80
@@ -106,6 +109,7 @@ def split_units(text: str) -> tuple[list[str], list[list[str]]]:
         if (
             joinable
             and _CONTINUATION.match(line)
+            and len(units[-1]) >= _MIN_WRAPPED_LENGTH
             and not _SENTENCE_END.search(units[-1])
         ):
             units[-1] = f"{units[-1]} {line}"

@@ -230,10 +230,34 @@ def test_article_text_is_never_markup():
 
 def test_hard_wrapped_lines_are_rejoined():
     units, origins = split_units(
-        "The first line of a wrapped\nparagraph ends here.\nNext one."
+        "The first line of a paragraph wrapped at a fixed width\n"
+        "goes on here and ends here.\nNext one."
     )
-    assert units == ["The first line of a wrapped paragraph ends here.", "Next one."]
-    assert origins[0] == ["The first line of a wrapped", "paragraph ends here."]
+    assert units == [
+        "The first line of a paragraph wrapped at a fixed width goes on here and ends here.",
+        "Next one.",
+    ]
+    assert origins[0] == [
+        "The first line of a paragraph wrapped at a fixed width",
+        "goes on here and ends here.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        (
+            "00:42\n(With inputs from agencies)",
+            ["00:42", "(With inputs from agencies)"],
+        ),
+        (
+            "A subhead\neBay said it would comply.",
+            ["A subhead", "eBay said it would comply."],
+        ),
+    ],
+)
+def test_short_lines_are_not_joined_to_the_next(text, units):
+    assert split_units(text)[0] == units
 
 
 def test_non_breaking_spaces_and_crlf_are_normalised():
