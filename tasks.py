@@ -201,6 +201,58 @@ def entitydata(c):
     sys.exit(main())
 
 
+@task(
+    help={
+        "n": "how many articles",
+        "out": "an empty or new folder to write them into",
+        "seed": "the same seed writes the same files",
+    }
+)
+def generate(c, n, out, seed=0):
+    """Write N generated raw articles into a folder, for tests and benchmarks."""
+    from newsarchive.generate import main
+
+    sys.exit(main(["--n", str(n), "--out", out, "--seed", str(seed)]))
+
+
+@task(
+    help={
+        "n": "how many generated articles to build",
+        "seed": "generator seed",
+        "out": "JSON lines file the result is appended to",
+        "profile": "also profile one more cold build of ours; write its stats here",
+        "keep": "work in this new folder and keep it, instead of a temporary one",
+    }
+)
+def bench(c, n, seed=0, out="benchmarks/results.jsonl", profile="", keep=""):
+    """Time our build of N articles against plain Pelican's, and rebuilds."""
+    from newsarchive.bench import main
+
+    options = ["--out", out]
+    options += ["--profile", profile] if profile else []
+    options += ["--keep", keep] if keep else []
+    sys.exit(main(["--n", str(n), "--seed", str(seed), *options]))
+
+
+def _accept_long_n(tokens: list[str]) -> None:
+    """Read ``--n N`` and ``--n=N`` as ``-n N``, in place.
+
+    invoke spells a one-letter option with one dash only, while the scripts
+    these tasks run, and our docs, spell it ``--n``. This file is loaded
+    after invoke has split its own options from the tasks' and before it
+    parses the tasks', so the tasks' tokens can be read both ways.
+    """
+    for index, token in reversed(list(enumerate(tokens))):
+        if token == "--n":
+            tokens[index] = "-n"
+        elif token.startswith("--n="):
+            tokens[index : index + 1] = ["-n", token.removeprefix("--n=")]
+
+
+if getattr(program, "core", None) is not None:
+    _accept_long_n(program.core.unparsed)
+
+
 @task
 def lint(c):
     """Check the code with ruff (lint and formatting)."""
