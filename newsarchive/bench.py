@@ -576,6 +576,14 @@ def git_commit() -> dict:
     return {"commit": commit, "dirty": bool(status) if commit else None}
 
 
+def _load_average() -> float | None:
+    """Processes running or waiting for a CPU, averaged over the last minute."""
+    try:
+        return os.getloadavg()[0]
+    except OSError:
+        return None
+
+
 def machine_info() -> dict:
     from importlib.metadata import version
 
@@ -640,6 +648,7 @@ def run_bench(
     """
     if n < 1:
         raise ValueError(f"the number of articles must be 1 or more, not {n}")
+    load_at_start = _load_average()
     with _workdir(Path(keep) if keep else None) as work:
         ours_site, baseline_site, logs = work / "ours", work / "baseline", work / "logs"
         logs.mkdir()
@@ -680,6 +689,9 @@ def run_bench(
         "n": n,
         "seed": seed,
         "machine": machine_info(),
+        # Other work on the machine slows the builds down: wall time then
+        # runs ahead of CPU time.
+        "load_average": {"start": load_at_start, "end": _load_average()},
         "ours": ours,
         "baseline": base,
         "ratio": _ratios(ours, base),
@@ -772,6 +784,18 @@ def _stories_note(record: dict) -> list[str]:
     ]
 
 
+def _load_line(load: dict, cpus: int) -> str:
+    if load["start"] is None:
+        return "Load average: unknown."
+    line = (
+        f"Load average (1 min): {load['start']:.1f} at start, {load['end']:.1f} at end"
+    )
+    # At the end the figure holds the benchmark's own builds too.
+    if load["start"] >= cpus / 2:
+        line += ";\nother work was sharing the CPUs: wall times run ahead of CPU times"
+    return line + "."
+
+
 def format_table(record: dict) -> str:
     machine = record["machine"]
     commit = record["commit"] or "unknown commit"
@@ -781,6 +805,7 @@ def format_table(record: dict) -> str:
         f"News archive benchmark: {record['n']} articles, seed {record['seed']}, "
         f"{machine['nproc']} CPUs, Python {machine['python']}, "
         f"Pelican {machine['pelican']}, {commit}",
+        _load_line(record["load_average"], machine["nproc"]),
         "",
         f"{'build':<34} {'wall s':>8} {'CPU s':>8} {'RSS MB':>8} {'pages':>7} "
         f"{'ms/art':>8}",
@@ -814,9 +839,9 @@ def format_table(record: dict) -> str:
     if record["retitled"]:
         lines += [
             "",
-            f"{len(record['retitled'])} generated articles were renamed first: "
-            "our build aborts when\none outlet runs the same headline twice on "
-            "one day (their URLs collide).",
+            f"Generated articles renamed first, as our build aborts when one "
+            f"outlet runs the\nsame headline twice on one day (their URLs "
+            f"collide): {len(record['retitled'])}.",
         ]
     return "\n".join(lines)
 

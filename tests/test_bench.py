@@ -70,6 +70,9 @@ def test_record_says_what_was_measured_and_where(record):
     assert machine["pelican"].startswith("4.")
     # The project is a git checkout: the commit is named.
     assert len(record["commit"]) >= 7
+    load = record["load_average"]
+    assert load.keys() == {"start", "end"}
+    assert all(value >= 0 for value in load.values())
 
 
 @pytest.mark.parametrize("build", ["ours", "baseline"])
@@ -190,6 +193,7 @@ def test_table_has_a_row_for_each_build_and_phase(run, record):
     out = run["stdout"]
     lines = out.splitlines()
     assert lines[0].startswith(f"News archive benchmark: {N} articles, seed 3")
+    assert lines[1].startswith("Load average (1 min): ")
     for label, key in BUILD_ROWS:
         row = next(line for line in lines if line.startswith(label))
         assert f"{record[key]['wall_s']:.2f}" in row
