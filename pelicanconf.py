@@ -27,6 +27,7 @@ PLUGINS = [
     "newsarchive.navigation",
     "newsarchive.citation",
     "newsarchive.search",
+    "newsarchive.story_pages",
     "pelican.plugins.sitemap",
 ]
 # How many co-mentioned entities an entity page lists.
@@ -81,7 +82,8 @@ ROBOTS_SAVE_AS = "robots.txt"
 # The sitemap lists articles and pages, whose dates are known. Listings are
 # left out: the plugin would date them with the time of the build, and two
 # builds of the same content must be byte-identical. Crawlers reach them from
-# every article page.
+# every article page. Story pages are left out too: a later report can join
+# a story, so they have no date of last change the plugin could know.
 SITEMAP = {
     "format": "xml",
     "priorities": {"articles": 0.8, "indexes": 0.5, "pages": 0.3},
@@ -90,7 +92,7 @@ SITEMAP = {
         r"^$",
         r"^\d{4}/(\d{2}/)?$",
         r"(^|/)page/\d+/$",
-        r"^(entity|publisher|author|tag|archive|search)/",
+        r"^(entity|publisher|author|tag|archive|search|story)/",
         r"\.txt$",
     ],
 }

@@ -1,0 +1,171 @@
+"""Pelican plugin: a page per story, an index of stories, ``article.story``.
+
+A story is two or more articles from different publishers that report the
+same event (``newsarchive.stories``). The plugin adds a generator that, once
+the articles are read, groups them and compares each story's coverage
+(``newsarchive.coverage``), sets ``article.story`` for the article pages,
+and writes ``story.html`` per story and ``stories.html`` for the index with
+Pelican's writer and the theme.
+
+What stories need from an article is read in one place, ``story_record``:
+its source path, date, publisher, headline, paragraph texts and entity
+mentions. Everything after that works on those plain records.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from pelican import signals
+from pelican.generators import Generator
+
+from newsarchive.coverage import Coverage, compare
+from newsarchive.reader import article_slug
+from newsarchive.stories import StoryRecord, group_stories
+from newsarchive.story_settings import StorySettings, read_story_settings
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class StoryPage:
+    """One story as the templates see it."""
+
+    slug: str
+    url: str
+    save_as: str
+    date: datetime.date  # the day of the earliest report
+    articles: list  # Pelican articles, earliest first
+    coverage: Coverage
+    tags: dict = field(default_factory=dict)  # entity name -> Pelican Tag
+
+    @property
+    def title(self) -> str:
+        return self.coverage.title
+
+    @property
+    def locale_date(self) -> str:
+        return self.articles[0].locale_date
+
+    @property
+    def publishers(self) -> list:
+        return [article.category for article in self.articles]
+
+
+def story_record(article) -> StoryRecord | None:
+    """What grouping needs from a Pelican article read by our reader.
+
+    The reader keeps the read article as ``parsed`` and its entity mentions
+    as ``mentions``; an article without them (a Markdown one, say) has no
+    paragraphs to compare and is left out of stories.
+    """
+    parsed = getattr(article, "parsed", None)
+    if parsed is None or parsed.date is None:
+        return None
+    return StoryRecord.of(
+        article.get_relative_source_path(), parsed, getattr(article, "mentions", {})
+    )
+
+
+def story_pages(
+    articles: Iterable, settings: StorySettings, pelican_settings: dict
+) -> list[StoryPage]:
+    """The stories among ``articles``, newest first, with their URLs."""
+    by_id = {}
+    records = []
+    for article in articles:
+        record = story_record(article)
+        if record is not None:
+            records.append(record)
+            by_id[record.id] = (record, article)
+    grouping = group_stories(records, settings)
+    logger.info(
+        "Grouped %d articles into %d stories, comparing %d candidate pairs",
+        len(records),
+        len(grouping.stories),
+        grouping.compared,
+    )
+    pages = []
+    taken: set[str] = set()
+    for ids in grouping.stories:
+        members: Sequence[tuple[StoryRecord, object]] = [by_id[i] for i in ids]
+        coverage = compare([record for record, _ in members], settings)
+        date = f"{members[0][0].date:%Y-%m-%d}"
+        base = article_slug(coverage.title, pelican_settings)
+        slug, number = base, 1
+        # Two stories of one day may share a headline; never a URL.
+        while settings.url.format(date=date, slug=slug) in taken:
+            number += 1
+            slug = f"{base}-{number}"
+        url = settings.url.format(date=date, slug=slug)
+        taken.add(url)
+        tags = {
+            tag.name: tag
+            for _, article in members
+            for tag in getattr(article, "tags", ())
+        }
+        pages.append(
+            StoryPage(
+                slug=slug,
+                url=url,
+                save_as=settings.save_as.format(date=date, slug=slug),
+                date=members[0][0].date,
+                articles=[article for _, article in members],
+                coverage=coverage,
+                tags=tags,
+            )
+        )
+    pages.sort(key=lambda page: (page.date, page.url), reverse=True)
+    return pages
+
+
+class StoryGenerator(Generator):
+    """Groups the articles into stories, then writes their pages."""
+
+    def generate_context(self):
+        self.story_settings = read_story_settings(self.settings)
+        articles = self.context.get("articles", ())
+        self.stories = story_pages(articles, self.story_settings, self.settings)
+        # Article objects can outlive a build (autoreload): no stale story.
+        for article in articles:
+            article.story = None
+        for story in self.stories:
+            for article in story.articles:
+                article.story = story
+        # Shared with every template: base.html can link to the index.
+        self.context["STORIES"] = self.stories
+        self.context["STORY_INDEX_URL"] = self.story_settings.index_url
+
+    def generate_output(self, writer):
+        relative = self.settings["RELATIVE_URLS"]
+        template = self.get_template("story")
+        for story in self.stories:
+            writer.write_file(
+                story.save_as,
+                template,
+                self.context,
+                relative_urls=relative,
+                story=story,
+                page_name="story",
+                url=story.url,
+            )
+        writer.write_file(
+            self.story_settings.index_save_as,
+            self.get_template("stories"),
+            self.context,
+            relative_urls=relative,
+            stories=self.stories,
+            page_name="stories",
+            url=self.story_settings.index_url,
+        )
+
+
+def get_generators(pelican):
+    return StoryGenerator
+
+
+def register():
+    signals.get_generators.connect(get_generators)
