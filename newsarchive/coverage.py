@@ -24,9 +24,11 @@ logger = logging.getLogger(__name__)
 # worth quoting as what an outlet alone reported.
 MIN_SENTENCE_TERMS = 5
 
-# A sentence ends at . ! or ? (and any closing quote) before a capital,
-# a digit or an opening quote.
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+# A sentence ends at . ! or ? (and a closing quote, kept with it) before a
+# capital, a digit or an opening quote.
+_SENTENCE_END = re.compile(
+    r"(?:(?<=[.!?])|(?<=[.!?][\"”’')\]]))\s+(?=[\"“‘'(\[]?[A-Z0-9])"
+)
 
 
 @dataclass(frozen=True)
