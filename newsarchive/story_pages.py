@@ -135,8 +135,7 @@ class StoryGenerator(Generator):
         for story in self.stories:
             for article in story.articles:
                 article.story = story
-        # Shared with every template: base.html can link to the index.
-        self.context["STORIES"] = self.stories
+        # Shared with every template: base.html links to the index.
         self.context["STORY_INDEX_URL"] = self.story_settings.index_url
 
     def generate_output(self, writer):

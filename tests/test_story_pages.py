@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import datetime
 import posixpath
 import re
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
+from newsarchive.article import PARAGRAPH, Article, Block
+from newsarchive.story_pages import story_pages
+from newsarchive.story_settings import StorySettings
 from tests.conftest import CGTN_FILE, FIXTURES, MOSCOW_TIMES_FILE, build_site, soup
 from tests.test_build import CGTN_PAGE, MT_PAGE, plain
 
@@ -258,3 +263,50 @@ def test_headlines_are_escaped_on_story_pages(mixed_site):
     aside = soup(cgtn).select_one(".also-covered")
     assert plain(aside.select_one("ul a")) == SCRIPT_TITLE
     assert "<script>alert" not in cgtn.read_text(encoding="utf-8")
+
+
+# Without a build --------------------------------------------------------------
+
+
+def article(name: str, publisher: str, day: int, text: str, mentions: dict):
+    """A Pelican article as our reader leaves it, reduced to what stories read."""
+    parsed = Article(
+        title="Peacekeepers deploy",
+        date=datetime.datetime(2020, 11, day, 9),
+        source=publisher,
+        blocks=(Block(PARAGRAPH, text),),
+    )
+    return SimpleNamespace(
+        parsed=parsed,
+        mentions=mentions,
+        get_relative_source_path=lambda: f"articles/{name}.txt",
+    )
+
+
+def test_two_stories_of_one_day_with_one_headline_get_two_urls():
+    deploy = (
+        "Russian peacekeepers deployed to Nagorno-Karabakh after the truce.",
+        {"Armenia": 2, "Azerbaijan": 2, "Nagorno-Karabakh": 1},
+    )
+    markets = (
+        "Stock markets in Baku and Yerevan rallied on the ceasefire news.",
+        {"Baku": 1, "Yerevan": 1},
+    )
+    articles = [
+        article("a", "CGTN", 10, *deploy),
+        article("b", "Reuters", 10, *deploy),
+        article("c", "TASS", 10, *markets),
+        article("d", "AP", 10, *markets),
+        # Not from our reader: no paragraphs, never in a story.
+        SimpleNamespace(get_relative_source_path=lambda: "articles/e.md"),
+    ]
+    pages = story_pages(articles, StorySettings(), {})
+    assert sorted(page.url for page in pages) == [
+        "story/2020-11-10-peacekeepers-deploy-2/",
+        "story/2020-11-10-peacekeepers-deploy/",
+    ]
+    assert {page.save_as for page in pages} == {
+        page.url + "index.html" for page in pages
+    }
+    assert sorted(len(page.articles) for page in pages) == [2, 2]
+    assert all(page.date == datetime.date(2020, 11, 10) for page in pages)
