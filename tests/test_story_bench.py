@@ -44,5 +44,6 @@ def test_a_run_reports_cost_and_quality(tmp_path, capsys):
     assert result["stories"] > 0
     assert result["precision"] >= 0.9
     assert result["recall"] >= 0.8
-    for figure in ("read_and_tag_s", "group_s", "compare_s", "group_peak_mib"):
+    figures = ("read_and_tag_s", "group_s", "group_cpu_s", "compare_s")
+    for figure in (*figures, "compare_cpu_s", "group_peak_mib"):
         assert result[figure] >= 0
