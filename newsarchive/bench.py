@@ -531,7 +531,7 @@ def phases(ours: dict, analysis: Analysis, stories_in_build: bool = False) -> di
     at = {mark["name"]: mark for mark in ours["marks"]}
     started, returned = ours["runner"]["started"], ours["runner"]["returned"]
     written = at.get("last_written", at["get_writer"])
-    read = _span(at["article_generator_init"], at["article_generator_pretaxonomy"])
+    read = _span(at["get_generators"], at["article_generator_pretaxonomy"])
     tag_cpu = max(0.0, min(analysis.tag_cpu_s, read["cpu_s"]))
     share = tag_cpu / read["cpu_s"] if read["cpu_s"] > 0 else 0.0
     tag = {"wall_s": read["wall_s"] * share, "cpu_s": tag_cpu}
@@ -544,7 +544,7 @@ def phases(ours: dict, analysis: Analysis, stories_in_build: bool = False) -> di
         context, generators = _sum(context, generators), None
     inside = _span(started, returned)
     return {
-        "startup": _span(started, at["article_generator_init"]),
+        "startup": _span(started, at["get_generators"]),
         "read_and_clean": {key: read[key] - tag[key] for key in read},
         "tag": tag,
         "context_and_plugins": context,

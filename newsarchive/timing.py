@@ -7,9 +7,11 @@ once, so leaving the plugin in ``PLUGINS`` costs nothing.
 
 Pelican sends some signals to several plugins in no fixed order, so a mark
 on a signal that our other plugins also handle may fall before or after
-their work. The marks the benchmark splits phases on are the ones no other
-plugin of ours listens to: ``article_generator_init`` (reading about to
-start), ``article_generator_pretaxonomy`` (every article read),
+their work. The marks the benchmark splits phases on are the ones whose
+handlers in other plugins do little: ``get_generators`` (the generators, and
+so reading, about to start: the reader prepares every article on
+``article_generator_init``), ``article_generator_pretaxonomy`` (every
+article read),
 ``page_generator_finalized`` (pages read; plugin generators, such as the
 stories', come next), ``static_generator_finalized`` (every generator's
 context built), ``get_writer`` (writing about to start) and ``last_written``,
@@ -105,6 +107,11 @@ def on_initialized(pelican) -> None:
     mark("initialized")
 
 
+def on_get_generators(pelican) -> None:
+    # Returning None adds no generator.
+    mark("get_generators")
+
+
 def on_article_generator_init(generator) -> None:
     mark("article_generator_init")
 
@@ -162,6 +169,8 @@ def on_written(path, **kwargs) -> None:
     now = time.perf_counter()
     last = _marks[-1] if _marks else None
     if last is None or last["name"] != "last_written":
+        # Other marks came since (a writer finished): move it to the end.
+        _marks[:] = [m for m in _marks if m["name"] != "last_written"]
         _marks.append(snapshot("last_written"))
     elif now - last["snapshot_time"] >= WRITTEN_SNAPSHOT_EVERY_S:
         _marks[-1] = snapshot("last_written")
@@ -182,6 +191,7 @@ def on_finalized(pelican) -> None:
 
 _HANDLERS = (
     (signals.initialized, on_initialized),
+    (signals.get_generators, on_get_generators),
     (signals.article_generator_init, on_article_generator_init),
     (signals.article_generator_preread, on_article_generator_preread),
     (signals.article_generator_pretaxonomy, on_article_generator_pretaxonomy),

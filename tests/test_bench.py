@@ -213,16 +213,20 @@ def test_the_timing_plugin_wrote_the_marks_phases_are_split_on(run):
         (run["work"] / "logs" / "cold.timing.json").read_text(encoding="utf-8")
     )["marks"]
     names = [mark["name"] for mark in marks]
-    for name in (
+    split_on = [
         "initialized",
-        "article_generator_init",
-        "article_generator_preread",
+        "get_generators",
         "article_generator_pretaxonomy",
+        "page_generator_finalized",
+        "static_generator_finalized",
         "get_writer",
-        "page_writer_finalized",
+        "last_written",
         "finalized",
-    ):
+    ]
+    for name in split_on:
         assert names.count(name) == 1, name
+    # In the order of the build's stages, and in the order they were noted.
+    assert [name for name in names if name in split_on] == split_on
     times = [mark["time"] for mark in marks]
     assert times == sorted(times)
 
@@ -292,7 +296,7 @@ COLD = {
         "returned": _mark("returned", 111.0, 9.0, 1.0),
     },
     "marks": [
-        _mark("article_generator_init", 101.0, 1.5),
+        _mark("get_generators", 101.0, 1.5),
         _mark("article_generator_pretaxonomy", 106.0, 5.5),
         _mark("page_generator_finalized", 106.5, 5.75),
         _mark("static_generator_finalized", 106.75, 5.75),
@@ -371,6 +375,15 @@ def test_only_the_last_page_written_is_marked(monkeypatch, tmp_path):
     names = [mark["name"] for mark in timing.marks()]
     assert names == ["initialized", "get_writer", "last_written"]
     assert timing.marks()[-1]["time"] >= timing.marks()[1]["time"]
+    timing.on_article_writer_finalized(None)
+    timing.on_written("feed.atom.xml", context={})
+    names = [mark["name"] for mark in timing.marks()]
+    assert names == [
+        "initialized",
+        "get_writer",
+        "article_writer_finalized",
+        "last_written",
+    ]
 
 
 @pytest.mark.parametrize("count", [["--n", "3"], ["--n=3"], ["-n", "3"]])
