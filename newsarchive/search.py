@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from pagefind.index import PagefindIndex
@@ -32,8 +33,11 @@ async def _index(site: Path, folder: str) -> int:
 
 def index_site(site: Path, folder: str = SEARCH_INDEX_FOLDER) -> int:
     """Write a Pagefind index of ``site`` into ``site/folder``; pages indexed."""
+    # In a thread of its own: asyncio.run refuses to start while the calling
+    # thread runs an event loop, as it does under Playwright's sync API.
     try:
-        pages = asyncio.run(_index(site.resolve(), folder))
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pages = pool.submit(asyncio.run, _index(site.resolve(), folder)).result()
     except Exception as error:  # the service reports its failures untyped
         raise SearchIndexFailed(f"search index of {site} failed: {error}") from error
     logger.info("Search index: %d pages", pages)

@@ -3,8 +3,11 @@ tests, against the real Pagefind index)."""
 
 from __future__ import annotations
 
+import asyncio
 import json
+import shutil
 
+from newsarchive.search import index_site
 from tests.conftest import soup
 from tests.test_build import CGTN_PAGE, MT_PAGE, plain
 
@@ -63,3 +66,17 @@ def test_search_page_works_without_javascript_too(real_site):
     ]
     csp = page.select_one('meta[http-equiv="Content-Security-Policy"]')["content"]
     assert "'wasm-unsafe-eval'" in csp and "unsafe-inline" not in csp
+
+
+def test_indexing_works_inside_a_running_event_loop(real_site, tmp_path):
+    """As in a process that drives a browser with Playwright's sync API, which
+    keeps an event loop running in the calling thread."""
+    site = tmp_path / "site"
+    shutil.copytree(real_site, site, ignore=shutil.ignore_patterns("pagefind"))
+
+    async def build_step():
+        return index_site(site)
+
+    assert asyncio.run(build_step()) > 0
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
+    assert entry["languages"]["en"]["page_count"] == 2
