@@ -11,7 +11,6 @@ const PAGE_SIZE = 20;
 
 const pagefind = await import(new URL(form.dataset.pagefind, document.baseURI).href);
 await pagefind.options({ baseUrl: new URL(form.dataset.baseUrl, document.baseURI).pathname });
-form.hidden = false;
 
 function fillFilters(available) {
   for (const select of selects) {
@@ -87,4 +86,6 @@ let timer;
 input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 200); });
 form.addEventListener("change", run);
 form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
+// Shown only now: a search typed into it earlier would be lost.
+form.hidden = false;
 run();
