@@ -265,4 +265,99 @@ def lint(c):
 def test(c):
     """Run the whole test suite, lint included."""
     lint(c)
+    ensure_browser_tooling(c)
     c.run(f"{shlex.quote(sys.executable)} -m pytest")
+
+
+def ensure_browser_tooling(c):
+    """Install what the browser checks need beyond the [test] extra, if missing:
+    the npm packages (axe-core, vnu, Lighthouse) and Debian's Chromium."""
+    from tests.browser.site import CHROMIUM
+
+    for program_name, needed_for in (("npm", "axe-core and vnu"), ("java", "vnu")):
+        if shutil.which(program_name) is None:
+            sys.exit(f"The browser checks need {program_name} (for {needed_for}).")
+    lock = Path("package-lock.json")
+    installed = Path("node_modules/.package-lock.json")
+    # npm ci writes its own copy of the lock file: older means out of date.
+    if not installed.is_file() or installed.stat().st_mtime < lock.stat().st_mtime:
+        c.run("npm ci --no-audit --no-fund")
+    if not Path(CHROMIUM).is_file():
+        if os.geteuid() != 0:
+            sys.exit(
+                f"The browser checks need Debian's Chromium at {CHROMIUM}: "
+                "run `sudo apt-get install -y chromium`, then try again."
+            )
+        c.run("apt-get update && apt-get install -y chromium")
+
+
+LIGHTHOUSE_PAGES = ("home", "article", "entity")
+LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+
+
+@task(help={"minimum": "the lowest score that passes (default 0.95)"})
+def lighthouse(c, minimum=0.95):
+    """Lighthouse (mobile) on the home, an article and an entity page."""
+    import json
+    import tempfile
+
+    from tests.browser.site import CHROMIUM, CHROMIUM_ARGS, archive_served, site_pages
+
+    ensure_browser_tooling(c)
+    flags = " ".join(["--headless=new", "--disable-dev-shm-usage", *CHROMIUM_ARGS])
+    scores = {}
+    with archive_served() as (url, root), tempfile.TemporaryDirectory() as tmp:
+        pages = site_pages(root)
+        for name in LIGHTHOUSE_PAGES:
+            report = Path(tmp) / f"{name}.json"
+            c.run(
+                f"npx --no-install lighthouse {shlex.quote(url + pages[name])} "
+                f"--quiet --output=json --output-path={shlex.quote(str(report))} "
+                f"--chrome-flags={shlex.quote(flags)}",
+                env={"CHROME_PATH": CHROMIUM},
+            )
+            categories = json.loads(report.read_text())["categories"]
+            scores[name] = {k: categories[k]["score"] for k in LIGHTHOUSE_CATEGORIES}
+    print(f"{'page':<10}" + "".join(f"{k:>16}" for k in LIGHTHOUSE_CATEGORIES))
+    for name, row in scores.items():
+        print(f"{name:<10}" + "".join(f"{row[k]:>16.2f}" for k in row))
+    low = [
+        f"{name} {k} {score:.2f}"
+        for name, row in scores.items()
+        for k, score in row.items()
+        if score is None or score < float(minimum)
+    ]
+    if low:
+        sys.exit(f"Below {float(minimum):.2f}: " + ", ".join(low))
+
+
+@task
+def screenshots(c):
+    """Full-page PNGs of every page type, on a phone and a laptop, in screenshots/."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.site import (
+        CHROMIUM,
+        CHROMIUM_ARGS,
+        VIEWPORTS,
+        archive_served,
+        load,
+        opened,
+        site_pages,
+    )
+
+    ensure_browser_tooling(c)
+    folder = Path("screenshots")
+    folder.mkdir(exist_ok=True)
+    with archive_served() as (url, root), sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS
+        )
+        for name, path in site_pages(root).items():
+            for viewport in VIEWPORTS:
+                with opened(browser, url, viewport) as page:
+                    load(page, path)
+                    png = folder / f"{name}-{viewport}.png"
+                    page.screenshot(path=png, full_page=True)
+                    print(png)
+        browser.close()
