@@ -33,7 +33,14 @@ PLUGINS = [
 # How many co-mentioned entities an entity page lists.
 ENTITY_RELATED_MAX = 10
 
-TYPOGRIFY = True
+# Typeset with typogrify (smart quotes, dashes, no-break spaces). The reader
+# does it for our articles, in parallel and cached with the rest of its work
+# (newsarchive.prepare), and for Markdown pages; Pelican's TYPOGRIFY stays off
+# so that nothing is typeset twice or again on every build.
+NEWSARCHIVE_TYPOGRIFY = True
+TYPOGRIFY = False
+# Processes that prepare uncached articles before reading; 0 means all cores.
+NEWSARCHIVE_WORKERS = 0
 
 # A news archive has no translations: two articles with the same headline are
 # two articles, never one article in two languages.

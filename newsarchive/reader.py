@@ -1,63 +1,32 @@
-"""A Pelican reader for raw article text (``.txt`` files)."""
+"""A Pelican reader for raw article text (``.txt`` files).
+
+The work is done by ``newsarchive.prepare``, cached per article; before
+Pelican's reading loop starts, every article not in the cache yet is prepared
+on all cores (``prepare_all``), so the reader mostly loads finished results.
+"""
 
 from __future__ import annotations
 
 import logging
-from html import escape
+import os
 from typing import ClassVar
 
 from pelican import signals
-from pelican.readers import BaseReader
-from pelican.settings import DEFAULT_CONFIG
-from pelican.utils import slugify
+from pelican.readers import BaseReader, MarkdownReader
 
-from newsarchive.parse import parse_article
-from newsarchive.render import body_html, summary_html
-from newsarchive.sources import read_source
-from newsarchive.tagging import tag_article
+from newsarchive.prepare import (
+    SLUG_MAX_LENGTH,
+    article_slug,
+    cached_prepare,
+    parsed_article,
+    prepare_all,
+    typeset,
+    typesets_here,
+)
+
+__all__ = ["SLUG_MAX_LENGTH", "RawArticleReader", "article_slug"]
 
 logger = logging.getLogger(__name__)
-
-# Headlines run long; past this many characters a slug is cut at a word break.
-SLUG_MAX_LENGTH = 80
-
-
-def article_slug(title: str, settings: dict) -> str:
-    slug = slugify(
-        title,
-        regex_subs=settings.get(
-            "SLUG_REGEX_SUBSTITUTIONS", DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]
-        ),
-        preserve_case=False,
-    )
-    if len(slug) > SLUG_MAX_LENGTH:
-        slug = slug[:SLUG_MAX_LENGTH].rsplit("-", 1)[0]
-    return slug or "article"
-
-
-def pelican_metadata(article, tagging, settings: dict) -> dict:
-    """The article's fields as Pelican metadata strings, before processing.
-
-    Titles and summaries are HTML in Pelican (typogrify works on them), so the
-    plain text is escaped here; publisher and author names stay plain text
-    and are escaped by the theme.
-    """
-    metadata = {
-        "title": escape(article.title, quote=False),
-        "date": article.date.isoformat(),
-        "slug": article_slug(article.title, settings),
-        "summary": summary_html(article),
-    }
-    if article.source:
-        metadata["category"] = article.source
-    if article.url:
-        metadata["original_url"] = article.url
-    if article.authors:
-        metadata["authors"] = list(article.authors)
-    if tagging.tags:
-        # A list, not a comma-joined string: entity names may hold commas.
-        metadata["tags"] = tagging.tags
-    return metadata
 
 
 class RawArticleReader(BaseReader):
@@ -67,21 +36,51 @@ class RawArticleReader(BaseReader):
     file_extensions: ClassVar[list[str]] = ["txt"]
 
     def read(self, source_path):
-        article = parse_article(read_source(source_path), source_path)
-        tagging = tag_article(article)
+        entry = cached_prepare(source_path, self.settings)
         metadata = {
             name: self.process_metadata(name, value)
-            for name, value in pelican_metadata(article, tagging, self.settings).items()
+            for name, value in entry["metadata"].items()
         }
         # Kept for templates and plugins that need the structure, not the HTML.
-        metadata["parsed"] = article
-        metadata["mentions"] = tagging.mentions
-        return body_html(article), metadata
+        metadata["parsed"] = parsed_article(entry)
+        metadata["mentions"] = entry["mentions"]
+        return entry["content"], metadata
+
+
+class TypesetMarkdownReader(MarkdownReader):
+    """Markdown pages, typeset as Pelican's ``TYPOGRIFY`` would do it.
+
+    Used when we typeset article text ourselves (``NEWSARCHIVE_TYPOGRIFY``)
+    and Pelican's own ``TYPOGRIFY`` is therefore off.
+    """
+
+    def read(self, source_path):
+        content, metadata = super().read(source_path)
+        content = typeset(content, self.settings)
+        for name in ("title", "summary"):
+            if isinstance(metadata.get(name), str):
+                metadata[name] = typeset(metadata[name], self.settings)
+        return content, metadata
 
 
 def add_reader(readers):
     readers.reader_classes["txt"] = RawArticleReader
+    if typesets_here(readers.settings):
+        for extension in MarkdownReader.file_extensions:
+            readers.reader_classes[extension] = TypesetMarkdownReader
+
+
+def prepare_articles(generator):
+    """Prepare every uncached article on all cores before Pelican reads them."""
+    files = generator.get_files(
+        generator.settings["ARTICLE_PATHS"],
+        exclude=generator.settings["ARTICLE_EXCLUDES"],
+        extensions=RawArticleReader.file_extensions,
+    )
+    paths = sorted(os.path.join(generator.path, name) for name in files)
+    prepare_all(paths, generator.settings)
 
 
 def register():
     signals.readers_init.connect(add_reader)
+    signals.article_generator_init.connect(prepare_articles)
