@@ -24,6 +24,7 @@ PLUGINS = [
     "newsarchive.reader",
     "newsarchive.strict",
     "newsarchive.entity_pages",
+    "newsarchive.taxonomies",
     "newsarchive.navigation",
     "newsarchive.citation",
     "newsarchive.search",
