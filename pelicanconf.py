@@ -23,6 +23,8 @@ THEME = "theme"
 PLUGINS = [
     "newsarchive.reader",
     "newsarchive.strict",
+    "newsarchive.urls",
+    "newsarchive.periods",
     "newsarchive.entity_pages",
     "newsarchive.taxonomies",
     "newsarchive.navigation",

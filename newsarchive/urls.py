@@ -1,0 +1,53 @@
+"""One address per article, even when an outlet repeats a headline on one day.
+
+Outlets do run the same headline twice on one day (live pages, updated
+reports), and both reports belong in the archive. Pelican would stop the
+build with a traceback when the second is written over the first; instead the
+later file, in the order of source paths so that every build agrees, gets a
+numbered slug, and a warning names both files.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from operator import attrgetter
+
+from pelican import signals
+
+logger = logging.getLogger(__name__)
+
+
+def make_unique(articles) -> list[tuple[object, object]]:
+    """Renumber the slugs of articles whose address is taken.
+
+    Returns ``(article, first)`` for each renamed article, ``first`` being
+    the article that keeps the address.
+    """
+    owners = {}
+    renamed = []
+    for article in sorted(articles, key=attrgetter("source_path")):
+        base, number = article.slug, 1
+        first = owners.get(article.save_as)
+        while article.save_as in owners:
+            number += 1
+            article.slug = f"{base}-{number}"
+        owners[article.save_as] = article
+        if first is not None:
+            renamed.append((article, first))
+    return renamed
+
+
+def give_unique_urls(generator) -> None:
+    articles = [*generator.articles, *generator.hidden_articles]
+    for article, first in make_unique(articles):
+        logger.warning(
+            "%s has the publisher, date and headline of %s: published at %s",
+            os.path.relpath(article.source_path, generator.path),
+            os.path.relpath(first.source_path, generator.path),
+            article.url,
+        )
+
+
+def register():
+    signals.article_generator_pretaxonomy.connect(give_unique_urls)
