@@ -44,6 +44,8 @@ NEWSARCHIVE_TYPOGRIFY = True
 TYPOGRIFY = False
 # Processes that prepare uncached articles before reading; 0 means all cores.
 NEWSARCHIVE_WORKERS = 0
+# False prepares every article again (`invoke rebuild`) and rewrites the cache.
+NEWSARCHIVE_LOAD_CACHE = True
 
 # A news archive has no translations: two articles with the same headline are
 # two articles, never one article in two languages.

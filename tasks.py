@@ -73,7 +73,11 @@ def build(c, verbose=False):
 @task
 def rebuild(c):
     """Build from scratch, reading every source file again (no cache)."""
-    build_site(CONFIG["settings_base"], LOAD_CONTENT_CACHE=False)
+    build_site(
+        CONFIG["settings_base"],
+        LOAD_CONTENT_CACHE=False,
+        NEWSARCHIVE_LOAD_CACHE=False,
+    )
 
 
 @task

@@ -199,12 +199,17 @@ def cached_prepare(path: str, settings: dict) -> dict:
     data = read_bytes(path)
     key = cache.entry_key(data, settings_version(settings))
     cache_path = settings["CACHE_PATH"]
-    entry = cache.load(cache_path, key)
+    entry = cache.load(cache_path, key) if loads_cache(settings) else None
     if entry is not None and is_valid(entry):
         return entry
     entry = prepare(read_source(path), path, settings)
     cache.store(cache_path, key, entry)
     return entry
+
+
+def loads_cache(settings: dict) -> bool:
+    """False to prepare every article again (the entries are rewritten)."""
+    return settings.get("NEWSARCHIVE_LOAD_CACHE", True) is not False
 
 
 def read_bytes(path: str) -> bytes:
@@ -241,7 +246,7 @@ def prepare_all(paths: list[str], settings: dict) -> int:
     jobs = []
     for path in paths:
         key = cache.entry_key(read_bytes(path), version)
-        if not cache.exists(cache_path, key):
+        if not (loads_cache(settings) and cache.exists(cache_path, key)):
             jobs.append((path, key, job_settings))
     count = workers(settings)
     if count < 2 or len(jobs) < POOL_MIN_ARTICLES:

@@ -47,6 +47,21 @@ def test_a_second_read_is_a_hit_that_does_not_prepare_again(
     assert prepare.cached_prepare(str(article), settings) == first
 
 
+def test_not_loading_the_cache_prepares_again_and_rewrites(
+    article, settings, monkeypatch
+):
+    first = prepare.cached_prepare(str(article), settings)
+    prepared = []
+    original = prepare.prepare
+    monkeypatch.setattr(
+        prepare, "prepare", lambda *args: prepared.append(args) or original(*args)
+    )
+    fresh = {**settings, "NEWSARCHIVE_LOAD_CACHE": False}
+    assert prepare.cached_prepare(str(article), fresh) == first
+    assert len(prepared) == 1
+    assert len(entries(settings)) == 1
+
+
 def test_the_entry_holds_typeset_html_and_the_slim_article(article, settings):
     entry = prepare.cached_prepare(str(article), settings)
     # typogrify's smart quotes and no-break spaces, done once, here.
