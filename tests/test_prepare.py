@@ -173,3 +173,9 @@ def test_markdown_pages_are_still_typeset(content_dir, tmp_path):
     about = soup(output / "about" / "index.html")
     # "boilerplate has been removed." ends in typogrify's widow control.
     assert "\xa0" in about.find("main").get_text()
+
+
+def test_the_code_version_covers_the_reading_code_only():
+    names = {path.name for path in cache.reading_modules()}
+    assert {"prepare.py", "parse.py", "datelines.py", "tagging.py"} <= names
+    assert {"bench.py", "importer.py", "reader.py"}.isdisjoint(names)
