@@ -19,7 +19,8 @@ class ArticleError(ValueError):
         self.reason = reason
 
 
-@dataclass(frozen=True)
+# Slots: 10,000 articles keep about 25 blocks each in memory.
+@dataclass(frozen=True, slots=True)
 class Block:
     """One unit of the cleaned body, in source order."""
 
