@@ -8,16 +8,20 @@ import json
 import shutil
 from concurrent.futures import ThreadPoolExecutor
 
-from newsarchive.search import index_site
+from newsarchive.search import index_site, read_manifest
 from tests.conftest import soup
 from tests.test_build import CGTN_PAGE, MT_PAGE, plain
 
 
 def test_every_build_writes_a_pagefind_index_of_the_articles(real_site):
-    entry = json.loads((real_site / "pagefind" / "pagefind-entry.json").read_text())
+    index = real_site / "pagefind"
+    # One bundle per year of articles; the seed archive's are all of 2020.
+    assert json.loads((index / "shards.json").read_text()) == {"shards": ["2020"]}
+    entry = json.loads((index / "2020" / "pagefind-entry.json").read_text())
     # Only the two article pages carry data-pagefind-body.
     assert entry["languages"]["en"]["page_count"] == 2
-    assert (real_site / "pagefind" / "pagefind.js").is_file()
+    assert (index / "2020" / "pagefind.js").is_file()
+    assert read_manifest(index / "2020")["pages"] == 2
 
 
 def test_article_pages_mark_body_meta_filters_and_sort(real_site):
@@ -81,5 +85,5 @@ def test_indexing_works_inside_a_running_event_loop(real_site, tmp_path):
     # A thread of its own: this one may already run Playwright's loop.
     with ThreadPoolExecutor(max_workers=1) as pool:
         assert pool.submit(asyncio.run, build_step()).result() > 0
-    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
+    entry = json.loads((site / "pagefind" / "2020" / "pagefind-entry.json").read_text())
     assert entry["languages"]["en"]["page_count"] == 2

@@ -1,6 +1,9 @@
 // The archive's search page, on Pagefind's JavaScript API. Result text comes
 // from article pages, so it is inserted as text, never as HTML: only the
 // <mark> highlights Pagefind adds are kept, rebuilt as elements.
+//
+// The index is one Pagefind bundle per year (pagefind/shards.json lists them,
+// newest first): the newest is loaded and the others merged into it.
 const form = document.querySelector("[data-search]");
 const input = form.querySelector("#search-query");
 const sort = form.querySelector("#search-sort");
@@ -9,8 +12,14 @@ const list = form.querySelector(".search-results");
 const selects = [...form.querySelectorAll("[data-filter]")];
 const PAGE_SIZE = 20;
 
-const pagefind = await import(new URL(form.dataset.pagefind, document.baseURI).href);
-await pagefind.options({ baseUrl: new URL(form.dataset.baseUrl, document.baseURI).pathname });
+const indexUrl = new URL(form.dataset.pagefind, document.baseURI);
+const baseUrl = new URL(form.dataset.baseUrl, document.baseURI).pathname;
+const { shards } = await (await fetch(new URL("shards.json", indexUrl))).json();
+if (!shards.length) throw new Error("The archive has no articles to search yet.");
+const bundles = shards.map((shard) => new URL(`${shard}/`, indexUrl).pathname);
+const pagefind = await import(new URL("pagefind.js", new URL(bundles[0], indexUrl)).href);
+await pagefind.options({ baseUrl });
+await Promise.all(bundles.slice(1).map((bundle) => pagefind.mergeIndex(bundle, { baseUrl })));
 
 function fillFilters(available) {
   for (const select of selects) {
@@ -55,6 +64,24 @@ function resultItem(data) {
   return item;
 }
 
+// Merged results come in order of score, whatever the sort: each bundle sorts
+// only its own. A bundle is a year, so the newest first are the sorted
+// results of the newest years that have any, taken a year at a time.
+async function newestFirst(term, options, search) {
+  const years = Object.entries(search.filters.year || {})
+    .filter(([, count]) => count > 0)
+    .map(([year]) => year)
+    .sort()
+    .reverse();
+  const results = [];
+  for (const year of years) {
+    if (results.length >= PAGE_SIZE) break;
+    const filters = { ...options.filters, year };
+    results.push(...(await pagefind.search(term || null, { ...options, filters })).results);
+  }
+  return results;
+}
+
 async function run() {
   const filters = {};
   for (const select of selects) {
@@ -69,7 +96,8 @@ async function run() {
   const options = { filters };
   if (sort.value === "date") options.sort = { date: "desc" };
   const search = await pagefind.search(term || null, options);
-  const results = await Promise.all(search.results.slice(0, PAGE_SIZE).map((r) => r.data()));
+  const first = sort.value === "date" ? await newestFirst(term, options, search) : search.results;
+  const results = await Promise.all(first.slice(0, PAGE_SIZE).map((r) => r.data()));
   list.replaceChildren(...results.map(resultItem));
   const count = search.results.length;
   status.textContent = count === 1 ? "1 article found." : `${count} articles found.`;

@@ -1,0 +1,127 @@
+"""The search index a year at a time: shards, and which are indexed again."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from newsarchive.search import MANIFEST, read_manifest, update_search_index
+
+PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{title}</title></head>
+<body><nav>Home Archive Search</nav>
+<article>
+  <h1 data-pagefind-meta="title">{title}</h1>
+  <time data-pagefind-sort="date:{year}-05-01" data-pagefind-filter="year:{year}"
+    data-pagefind-meta="date">1 May {year}</time>
+  <div data-pagefind-body><p>{text}</p></div>
+</article></body></html>
+"""
+
+
+def write_page(site: Path, year: int, slug: str, text: str) -> Path:
+    page = site / str(year) / "05" / "01" / "outlet" / slug / "index.html"
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text(PAGE.format(title=slug.title(), year=year, text=text), "utf-8")
+    return page
+
+
+@pytest.fixture
+def built(tmp_path) -> Path:
+    """A site of two years of articles and a listing, indexed once."""
+    site = tmp_path / "first"
+    write_page(site, 2019, "ceasefire", "Peacekeepers arrive after the ceasefire.")
+    write_page(site, 2020, "talks", "Talks resume in Moscow.")
+    write_page(site, 2020, "border", "Peacekeepers patrol the border.")
+    (site / "index.html").write_text("<!DOCTYPE html><title>Home</title>", "utf-8")
+    report = update_search_index(None, site)
+    assert report.indexed == ["2020", "2019"] and report.carried == []
+    return site
+
+
+def next_build(previous: Path) -> Path:
+    """The next build's output: the same pages, its index still to write."""
+    site = previous.with_name("next")
+    shutil.copytree(previous, site, ignore=shutil.ignore_patterns("pagefind"))
+    return site
+
+
+def bundle_state(bundle: Path) -> dict[str, int]:
+    return {
+        path.relative_to(bundle).as_posix(): path.stat().st_mtime_ns
+        for path in bundle.rglob("*")
+        if path.is_file()
+    }
+
+
+def test_one_bundle_per_year_listed_newest_first(built):
+    index = built / "pagefind"
+    assert json.loads((index / "shards.json").read_text()) == {
+        "shards": ["2020", "2019"]
+    }
+    for year, pages in (("2020", 2), ("2019", 1)):
+        entry = json.loads((index / year / "pagefind-entry.json").read_text())
+        assert entry["languages"]["en"]["page_count"] == pages
+        manifest = read_manifest(index / year)
+        assert manifest["pages"] == pages
+        assert "pagefind.js" in manifest["files"]
+
+
+def test_only_the_year_that_changed_is_indexed_again(built):
+    site = next_build(built)
+    write_page(site, 2020, "talks", "Talks resume in Moscow and Baku.")
+    report = update_search_index(built, site)
+    assert report.indexed == ["2020"] and report.carried == ["2019"]
+    assert report.pages == 3
+    old, new = built / "pagefind", site / "pagefind"
+    # 2019's bundle is the previous one, file for file, untouched.
+    assert bundle_state(new / "2019") == bundle_state(old / "2019")
+    assert read_manifest(new / "2019") == read_manifest(old / "2019")
+    assert (
+        read_manifest(new / "2020")["digest"] != read_manifest(old / "2020")["digest"]
+    )
+
+
+def test_a_new_year_is_indexed_and_listed(built):
+    site = next_build(built)
+    write_page(site, 2021, "election", "A new government.")
+    report = update_search_index(built, site)
+    assert report.indexed == ["2021"] and report.carried == ["2020", "2019"]
+    shards = json.loads((site / "pagefind" / "shards.json").read_text())
+    assert shards == {"shards": ["2021", "2020", "2019"]}
+
+
+def test_nothing_changed_nothing_indexed(built):
+    report = update_search_index(built, next_build(built))
+    assert report.indexed == [] and report.carried == ["2020", "2019"]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda b: (b / MANIFEST).write_text("{not json"), id="garbled"),
+        pytest.param(lambda b: (b / MANIFEST).write_text("{}"), id="empty"),
+        pytest.param(lambda b: (b / MANIFEST).unlink(), id="never-written"),
+        pytest.param(lambda b: (b / "pagefind.js").write_text(""), id="truncated-file"),
+        pytest.param(
+            lambda b: shutil.rmtree(next(b.glob("fragment"))), id="missing-files"
+        ),
+    ],
+)
+def test_a_damaged_or_half_written_shard_is_indexed_again(built, damage):
+    damage(built / "pagefind" / "2019")
+    site = next_build(built)
+    report = update_search_index(built, site)
+    assert report.indexed == ["2019"] and report.carried == ["2020"]
+    assert read_manifest(site / "pagefind" / "2019")["pages"] == 1
+
+
+def test_a_manifest_of_another_year_pages_is_not_trusted(built):
+    manifest = json.loads((built / "pagefind" / "2019" / MANIFEST).read_text())
+    manifest["digest"] = "0" * 64
+    (built / "pagefind" / "2019" / MANIFEST).write_text(json.dumps(manifest))
+    report = update_search_index(built, next_build(built))
+    assert report.indexed == ["2019"]
