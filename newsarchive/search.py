@@ -46,6 +46,10 @@ FORMAT = 1
 LANGUAGE = "en"
 # Article pages are saved under their year (ARTICLE_SAVE_AS).
 YEAR_FOLDER = re.compile(r"^\d{4}$")
+BODY_MARK = b"data-pagefind-body"
+# Article pages per shard: Pagefind's indexer holds about 0.3 MB per page,
+# so a shard of 300 needs about 110 MB.
+SHARD_PAGES = 300
 
 
 class SearchIndexFailed(RuntimeError):
@@ -61,30 +65,108 @@ class Report:
     pages: int
 
 
-def shard_names(site: Path) -> list[str]:
-    """The site's year folders that hold pages, newest first."""
-    return sorted(
-        (
-            entry.name
-            for entry in site.iterdir()
-            if entry.is_dir() and YEAR_FOLDER.match(entry.name)
-        ),
-        reverse=True,
+@dataclass(frozen=True)
+class Shard:
+    """One bundle of the index: a year folder, or consecutive folders of one."""
+
+    name: str  # "2020", or "2020-07" for the part of 2020 from folder 07 on
+    folders: tuple[str, ...]  # relative to the site
+    pages: int  # pages with a body to index
+    digest: str  # of everything the bundle is made from
+
+    @property
+    def glob(self) -> str:
+        if len(self.folders) == 1:
+            return f"{self.folders[0]}/**/*.html"
+        return "{" + ",".join(self.folders) + "}/**/*.html"
+
+
+@dataclass
+class _Folder:
+    path: str  # relative to the site
+    pages: int  # pages with a body to index, in it and below
+    loose: int  # of those, directly in it
+    digest: bytes  # of every page in it and below
+    children: list[_Folder]
+
+
+def _scan(folder: Path, site: Path) -> _Folder:
+    """Read every page under ``folder`` once: its digest and article count."""
+    digest, pages, loose, children = hashlib.sha256(), 0, 0, []
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.is_dir():
+            child = _scan(entry, site)
+            children.append(child)
+            pages += child.pages
+            digest.update(f"{child.path}\0".encode() + child.digest)
+        elif entry.suffix == ".html":
+            data = entry.read_bytes()
+            relative = entry.relative_to(site).as_posix()
+            digest.update(f"{relative}\0{len(data)}\0".encode() + data)
+            loose += BODY_MARK in data
+    pages += loose
+    return _Folder(
+        folder.relative_to(site).as_posix(), pages, loose, digest.digest(), children
     )
 
 
-def shard_digest(site: Path, name: str) -> str:
-    """A digest of everything a shard's index is made from."""
+def _shard(folders: list[_Folder]) -> Shard:
+    paths = tuple(folder.path for folder in folders)
     digest = hashlib.sha256(
-        f"{FORMAT} pagefind {version('pagefind')} {LANGUAGE}\n".encode()
+        f"{FORMAT} pagefind {version('pagefind')} {LANGUAGE} {paths}\n".encode()
     )
-    folder = site / name
-    for page in sorted(folder.rglob("*.html")):
-        data = page.read_bytes()
-        relative = page.relative_to(site).as_posix()
-        digest.update(f"{relative}\0{len(data)}\0".encode())
-        digest.update(data)
-    return digest.hexdigest()
+    for folder in folders:
+        digest.update(folder.digest)
+    return Shard(
+        name=paths[0].replace("/", "-"),
+        folders=paths,
+        pages=sum(folder.pages for folder in folders),
+        digest=digest.hexdigest(),
+    )
+
+
+def _plan(node: _Folder, max_pages: int) -> list[Shard]:
+    """``node`` as one shard, or cut between its subfolders (and theirs)."""
+    if node.pages <= max_pages or not node.children:
+        return [_shard([node])]
+    if node.loose:
+        logger.warning(
+            "Search: %d article pages directly in %s/ are not indexed: the "
+            "folder is split between its subfolders",
+            node.loose,
+            node.path,
+        )
+    shards, group = [], []
+    for child in node.children:
+        if group and (
+            child.pages > max_pages
+            or sum(folder.pages for folder in group) + child.pages > max_pages
+        ):
+            shards.append(_shard(group))
+            group = []
+        if child.pages > max_pages:
+            shards.extend(_plan(child, max_pages))
+        else:
+            group.append(child)
+    if group:
+        shards.append(_shard(group))
+    return shards
+
+
+def plan_shards(site: Path, max_pages: int = SHARD_PAGES) -> list[Shard]:
+    """The shards of ``site``'s year folders, newest first.
+
+    A year with at most ``max_pages`` article pages is one shard; a larger
+    one is cut between its subfolders (months, then days) into runs of
+    consecutive folders of at most ``max_pages`` pages where it can be. Names
+    are those of the first folder ("2020", "2020-07", "2020-07-14"), so they
+    sort as the dates do.
+    """
+    shards = []
+    for year in site.iterdir():
+        if year.is_dir() and YEAR_FOLDER.match(year.name):
+            shards.extend(_plan(_scan(year, site), max_pages))
+    return sorted(shards, key=lambda shard: shard.name, reverse=True)
 
 
 def _bundle_files(bundle: Path) -> dict[str, int]:
@@ -139,10 +221,10 @@ def _copy_bundle(source: Path, target: Path) -> None:
     shutil.copytree(source, target, copy_function=link)
 
 
-async def _index_shard(site: Path, name: str, bundle: Path) -> None:
+async def _index_shard(site: Path, glob: str, bundle: Path) -> None:
     config = {"output_path": str(bundle), "force_language": LANGUAGE}
     async with PagefindIndex(config=config) as index:
-        await index.add_directory(str(site), glob=f"{name}/**/*.html")
+        await index.add_directory(str(site), glob=glob)
 
 
 def _indexed_pages(bundle: Path) -> int:
@@ -158,58 +240,51 @@ def _run(coroutine):
         return pool.submit(asyncio.run, coroutine).result()
 
 
-def index_shard(
-    site: Path, name: str, folder: str = SEARCH_INDEX_FOLDER, digest: str = ""
-) -> int:
-    """Index the year folder ``name`` of ``site`` into its bundle; pages indexed."""
-    bundle = site / folder / name
-    digest = digest or shard_digest(site, name)
+def index_shard(site: Path, shard: Shard, bundle: Path) -> int:
+    """Index ``shard`` of ``site`` into the folder ``bundle``; pages indexed."""
     try:
-        _run(_index_shard(site, name, bundle))
+        _run(_index_shard(site, shard.glob, bundle))
         pages = _indexed_pages(bundle)
     except Exception as error:  # the service reports its failures untyped
         raise SearchIndexFailed(
-            f"search index of {site / name} failed: {error}"
+            f"search index of {site} ({shard.glob}) failed: {error}"
         ) from error
-    write_manifest(bundle, digest, pages)
+    write_manifest(bundle, shard.digest, pages)
     return pages
 
 
 def update_search_index(
-    previous: Path | None, site: Path, folder: str = SEARCH_INDEX_FOLDER
+    previous: Path | None,
+    site: Path,
+    folder: str = SEARCH_INDEX_FOLDER,
+    max_pages: int = SHARD_PAGES,
 ) -> Report:
-    """Write the search index of ``site``, reusing shards of ``previous``.
+    """Write the search index of ``site``, reusing the bundles of ``previous``.
 
-    ``previous`` is the output of the last build (or None): a shard of it
-    whose manifest is sound and whose digest is that of the same year's pages
-    in ``site`` is copied, the others are indexed afresh, one at a time.
+    ``previous`` is the output of the last build, or None: a bundle of it
+    whose manifest is sound and whose digest is that of the same shard of
+    ``site`` is copied; the others are indexed afresh, one at a time.
     """
     site = site.resolve()
     index = site / folder
     if index.exists():
         shutil.rmtree(index)
     index.mkdir(parents=True)
-    names = shard_names(site)
     indexed, carried, pages = [], [], 0
-    for name in names:
-        bundle = index / name
-        old = previous / folder / name if previous else None
+    shards = [shard for shard in plan_shards(site, max_pages) if shard.pages]
+    for shard in shards:
+        bundle = index / shard.name
+        old = previous / folder / shard.name if previous else None
         manifest = read_manifest(old) if old and old.is_dir() else None
-        digest = shard_digest(site, name)
-        if manifest and manifest["digest"] == digest:
+        if manifest and manifest["digest"] == shard.digest:
             _copy_bundle(old, bundle)
-            carried.append(name)
-            pages += manifest.get("pages", 0)
-            continue
-        shutil.rmtree(bundle, ignore_errors=True)
-        count = index_shard(site, name, folder, digest)
-        if count:
-            indexed.append(name)
-            pages += count
-        else:  # a year folder without an article page
-            shutil.rmtree(bundle)
-    shards = [name for name in names if (index / name).is_dir()]
-    (index / SHARDS_FILE).write_text(json.dumps({"shards": shards}) + "\n", "utf-8")
+            carried.append(shard.name)
+        else:
+            index_shard(site, shard, bundle)
+            indexed.append(shard.name)
+        pages += shard.pages
+    names = [shard.name for shard in shards]
+    (index / SHARDS_FILE).write_text(json.dumps({"shards": names}) + "\n", "utf-8")
     logger.info(
         "Search index: %d pages in %d shards (%d indexed, %d carried over)",
         pages,
@@ -232,6 +307,7 @@ def index_output(pelican) -> None:
         Path(previous) if previous else None,
         Path(pelican.output_path),
         settings.get("SEARCH_INDEX_FOLDER", SEARCH_INDEX_FOLDER),
+        settings.get("SEARCH_SHARD_PAGES", SHARD_PAGES),
     )
 
 

@@ -8,7 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from newsarchive.search import MANIFEST, read_manifest, update_search_index
+from newsarchive.search import (
+    MANIFEST,
+    plan_shards,
+    read_manifest,
+    update_search_index,
+)
 
 PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{title}</title></head>
@@ -125,3 +130,34 @@ def test_a_manifest_of_another_year_pages_is_not_trusted(built):
     (built / "pagefind" / "2019" / MANIFEST).write_text(json.dumps(manifest))
     report = update_search_index(built, next_build(built))
     assert report.indexed == ["2019"]
+
+
+def test_a_large_year_is_cut_between_its_months(tmp_path):
+    site = tmp_path / "site"
+    for month, count in (("01", 2), ("02", 1), ("03", 1), ("11", 3)):
+        for number in range(count):
+            page = write_page(site, 2020, f"story-{number}", "Talks resume.")
+            target = site / "2020" / month / page.relative_to(site / "2020" / "05")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            page.rename(target)
+    shutil.rmtree(site / "2020" / "05")
+    write_page(site, 2019, "ceasefire", "Peacekeepers arrive.")
+    shards = plan_shards(site, max_pages=2)
+    # Months run together up to two pages; November, three, by its days or
+    # below: here, by its stories (one day, one outlet).
+    assert [(s.name, s.folders, s.pages) for s in shards] == [
+        ("2020-11-01-outlet-story-2", ("2020/11/01/outlet/story-2",), 1),
+        (
+            "2020-11-01-outlet-story-0",
+            ("2020/11/01/outlet/story-0", "2020/11/01/outlet/story-1"),
+            2,
+        ),
+        ("2020-02", ("2020/02", "2020/03"), 2),
+        ("2020-01", ("2020/01",), 2),
+        ("2019", ("2019",), 1),
+    ]
+    report = update_search_index(None, site, max_pages=2)
+    assert report.pages == 8
+    for shard in shards:
+        manifest = read_manifest(site / "pagefind" / shard.name)
+        assert manifest["pages"] == shard.pages, shard.name

@@ -2,8 +2,9 @@
 // from article pages, so it is inserted as text, never as HTML: only the
 // <mark> highlights Pagefind adds are kept, rebuilt as elements.
 //
-// The index is one Pagefind bundle per year (pagefind/shards.json lists them,
-// newest first): the newest is loaded and the others merged into it.
+// The index is one Pagefind bundle per year, or per part of a large year
+// (pagefind/shards.json lists them, newest first): the newest is loaded and
+// the others merged into it, each tagged with a "shard" filter of its name.
 const form = document.querySelector("[data-search]");
 const input = form.querySelector("#search-query");
 const sort = form.querySelector("#search-sort");
@@ -18,8 +19,12 @@ const { shards } = await (await fetch(new URL("shards.json", indexUrl))).json();
 if (!shards.length) throw new Error("The archive has no articles to search yet.");
 const bundles = shards.map((shard) => new URL(`${shard}/`, indexUrl).pathname);
 const pagefind = await import(new URL("pagefind.js", new URL(bundles[0], indexUrl)).href);
-await pagefind.options({ baseUrl });
-await Promise.all(bundles.slice(1).map((bundle) => pagefind.mergeIndex(bundle, { baseUrl })));
+await pagefind.options({ baseUrl, mergeFilter: { shard: shards[0] } });
+await Promise.all(
+  bundles.slice(1).map((bundle, i) =>
+    pagefind.mergeIndex(bundle, { baseUrl, mergeFilter: { shard: shards[i + 1] } }),
+  ),
+);
 
 function fillFilters(available) {
   for (const select of selects) {
@@ -65,18 +70,15 @@ function resultItem(data) {
 }
 
 // Merged results come in order of score, whatever the sort: each bundle sorts
-// only its own. A bundle is a year, so the newest first are the sorted
-// results of the newest years that have any, taken a year at a time.
+// only its own. Bundles hold consecutive dates, so the newest results are
+// those of the newest bundles that have any, taken a bundle at a time.
 async function newestFirst(term, options, search) {
-  const years = Object.entries(search.filters.year || {})
-    .filter(([, count]) => count > 0)
-    .map(([year]) => year)
-    .sort()
-    .reverse();
+  const counts = search.filters.shard || {};
   const results = [];
-  for (const year of years) {
+  for (const shard of shards) {
     if (results.length >= PAGE_SIZE) break;
-    const filters = { ...options.filters, year };
+    if (!counts[shard]) continue;
+    const filters = { ...options.filters, shard };
     results.push(...(await pagefind.search(term || null, { ...options, filters })).results);
   }
   return results;
