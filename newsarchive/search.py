@@ -1,22 +1,27 @@
-"""Index the built site with Pagefind at the end of every build, a year at a time.
+"""Index the built site with Pagefind at the end of every build, in shards.
 
 Only article bodies are indexed (the theme marks them ``data-pagefind-body``);
 filters (entity, entity type, publisher, year), metadata and the date sort
 key come from attributes the theme puts on the article page.
 
-Pagefind's indexer holds about 300 KB per page in memory, whatever is given
-to it, so one index of 10,000 articles would need 3 GB. The index is split
-into shards instead, one Pagefind bundle per year folder of articles
-(``pagefind/<year>/``), each written by its own run of the indexer in turn:
-peak memory is one year's. The search page merges them in the browser
+Pagefind's indexer holds about 300 KB per page in memory, whether it reads
+HTML files or is given records, so one index of 10,000 articles would need
+3 GB. The index is split into shards instead: a year folder of articles, or
+when a year has more than ``SEARCH_SHARD_PAGES`` articles, runs of its month
+(or day) folders. Each shard is a Pagefind bundle of its own
+(``pagefind/<name>/``), written by its own run of the indexer in turn, so
+peak memory is one shard's. The search page merges them in the browser
 (``mergeIndex``); ``pagefind/shards.json`` lists them, newest first.
 
-A shard whose pages did not change since the last build is not indexed
-again: each shard holds a manifest with a digest of its year's pages, the
-indexer's version and our settings, and the size of each of its files. It is
-written last, so a shard whose indexing did not finish has none; a shard is
-carried over from the previous output only when its manifest reads, matches
-and every file it lists is there at that size.
+A shard whose articles did not change for the index since the last build is
+not indexed again but carried over from the previous output. Each bundle
+holds a manifest, written last, so a bundle whose indexing did not finish
+has none: how it was made (our format, Pagefind's version, its folders), a
+digest of each of its article pages, and the size of each of its files. A
+bundle is carried over only when its manifest reads, every file it lists is
+there at that size, its pages are the same, and each page whose bytes
+changed still gives Pagefind the same parts (``newsarchive.indexed``): a new
+article changes its neighbours' "newer" links, not their index.
 """
 
 from __future__ import annotations
@@ -36,19 +41,20 @@ from pathlib import Path
 from pagefind.index import PagefindIndex
 from pelican import signals
 
+from newsarchive.indexed import indexed_parts
+
 logger = logging.getLogger(__name__)
 
 SEARCH_INDEX_FOLDER = "pagefind"
 SHARDS_FILE = "shards.json"
 MANIFEST = "shard.json"
-# Changes whenever what a shard holds or how its digest is made changes.
+# Changes whenever what a bundle holds or how a manifest describes it changes.
 FORMAT = 1
 LANGUAGE = "en"
 # Article pages are saved under their year (ARTICLE_SAVE_AS).
 YEAR_FOLDER = re.compile(r"^\d{4}$")
 BODY_MARK = b"data-pagefind-body"
-# Article pages per shard: Pagefind's indexer holds about 0.3 MB per page,
-# so a shard of 300 needs about 110 MB.
+# Article pages per shard: the indexer then needs about 20 + 0.3 x 300 MB.
 SHARD_PAGES = 300
 
 
@@ -71,8 +77,8 @@ class Shard:
 
     name: str  # "2020", or "2020-07" for the part of 2020 from folder 07 on
     folders: tuple[str, ...]  # relative to the site
-    pages: int  # pages with a body to index
-    digest: str  # of everything the bundle is made from
+    key: str  # how the bundle is made: our format, Pagefind's version, folders
+    pages: dict[str, str]  # each page with a body to index: digest of its bytes
 
     @property
     def glob(self) -> str:
@@ -81,53 +87,47 @@ class Shard:
         return "{" + ",".join(self.folders) + "}/**/*.html"
 
 
+# --- Planning -----------------------------------------------------------------
+
+
 @dataclass
 class _Folder:
     path: str  # relative to the site
-    pages: int  # pages with a body to index, in it and below
-    loose: int  # of those, directly in it
-    digest: bytes  # of every page in it and below
+    pages: dict[str, str]  # its pages with a body to index, and its subfolders'
+    loose: int  # how many of those are directly in it
     children: list[_Folder]
 
 
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
 def _scan(folder: Path, site: Path) -> _Folder:
-    """Read every page under ``folder`` once: its digest and article count."""
-    digest, pages, loose, children = hashlib.sha256(), 0, 0, []
+    """Read every page under ``folder`` once, and digest its article pages."""
+    pages, loose, children = {}, 0, []
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.is_dir():
             child = _scan(entry, site)
             children.append(child)
-            pages += child.pages
-            digest.update(f"{child.path}\0".encode() + child.digest)
+            pages.update(child.pages)
         elif entry.suffix == ".html":
             data = entry.read_bytes()
-            relative = entry.relative_to(site).as_posix()
-            digest.update(f"{relative}\0{len(data)}\0".encode() + data)
-            loose += BODY_MARK in data
-    pages += loose
-    return _Folder(
-        folder.relative_to(site).as_posix(), pages, loose, digest.digest(), children
-    )
+            if BODY_MARK in data:
+                pages[entry.relative_to(site).as_posix()] = _digest(data)
+                loose += 1
+    return _Folder(folder.relative_to(site).as_posix(), pages, loose, children)
 
 
 def _shard(folders: list[_Folder]) -> Shard:
     paths = tuple(folder.path for folder in folders)
-    digest = hashlib.sha256(
-        f"{FORMAT} pagefind {version('pagefind')} {LANGUAGE} {paths}\n".encode()
-    )
-    for folder in folders:
-        digest.update(folder.digest)
-    return Shard(
-        name=paths[0].replace("/", "-"),
-        folders=paths,
-        pages=sum(folder.pages for folder in folders),
-        digest=digest.hexdigest(),
-    )
+    key = f"{FORMAT} pagefind {version('pagefind')} {LANGUAGE} {' '.join(paths)}"
+    pages = {path: d for folder in folders for path, d in folder.pages.items()}
+    return Shard(paths[0].replace("/", "-"), paths, key, pages)
 
 
 def _plan(node: _Folder, max_pages: int) -> list[Shard]:
     """``node`` as one shard, or cut between its subfolders (and theirs)."""
-    if node.pages <= max_pages or not node.children:
+    if len(node.pages) <= max_pages or not node.children:
         return [_shard([node])]
     if node.loose:
         logger.warning(
@@ -136,18 +136,17 @@ def _plan(node: _Folder, max_pages: int) -> list[Shard]:
             node.loose,
             node.path,
         )
-    shards, group = [], []
+    shards, group, size = [], [], 0
     for child in node.children:
-        if group and (
-            child.pages > max_pages
-            or sum(folder.pages for folder in group) + child.pages > max_pages
-        ):
+        pages = len(child.pages)
+        if group and (pages > max_pages or size + pages > max_pages):
             shards.append(_shard(group))
-            group = []
-        if child.pages > max_pages:
+            group, size = [], 0
+        if pages > max_pages:
             shards.extend(_plan(child, max_pages))
         else:
             group.append(child)
+            size += pages
     if group:
         shards.append(_shard(group))
     return shards
@@ -169,6 +168,9 @@ def plan_shards(site: Path, max_pages: int = SHARD_PAGES) -> list[Shard]:
     return sorted(shards, key=lambda shard: shard.name, reverse=True)
 
 
+# --- Manifests ----------------------------------------------------------------
+
+
 def _bundle_files(bundle: Path) -> dict[str, int]:
     return {
         path.relative_to(bundle).as_posix(): path.stat().st_size
@@ -181,32 +183,82 @@ def read_manifest(bundle: Path) -> dict | None:
     """The bundle's manifest if it is whole and the files it lists are there."""
     try:
         manifest = json.loads((bundle / MANIFEST).read_text(encoding="utf-8"))
-        files = manifest["files"]
-        if manifest.get("format") != FORMAT or not isinstance(files, dict):
+        files, pages = manifest["files"], manifest["pages"]
+        if manifest["format"] != FORMAT or not isinstance(manifest["key"], str):
             return None
-        if not files or any(
-            not isinstance(size, int) or (bundle / path).stat().st_size != size
-            for path, size in files.items()
-        ):
+        if not isinstance(pages, dict) or not isinstance(files, dict) or not files:
             return None
-        if not isinstance(manifest["digest"], str):
-            return None
+        for path, size in files.items():
+            if not isinstance(size, int) or (bundle / path).stat().st_size != size:
+                return None
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
     return manifest
 
 
-def write_manifest(bundle: Path, digest: str, pages: int) -> None:
+def write_manifest(bundle: Path, shard: Shard) -> None:
     manifest = {
         "format": FORMAT,
-        "digest": digest,
-        "pages": pages,
+        "key": shard.key,
+        "pages": shard.pages,
         "files": _bundle_files(bundle),
     }
     # Renamed into place whole: a reader never sees half a manifest.
     partial = bundle / f".{MANIFEST}.partial"
-    partial.write_text(json.dumps(manifest, indent=1, sort_keys=True), "utf-8")
+    partial.write_text(json.dumps(manifest, indent=0, sort_keys=True), "utf-8")
     os.replace(partial, bundle / MANIFEST)
+
+
+def unchanged(shard: Shard, site: Path, previous: Path, manifest: dict) -> bool:
+    """Whether the bundle of ``previous`` that ``manifest`` describes indexes
+    ``shard`` of ``site`` as it is.
+
+    It must be made the same way, of the same pages; a page whose bytes
+    changed must still be, in ``previous``, the page the manifest digested,
+    and give Pagefind the same parts as the new one.
+    """
+    old = manifest["pages"]
+    if manifest["key"] != shard.key or old.keys() != shard.pages.keys():
+        return False
+    for path, digest in shard.pages.items():
+        if old[path] == digest:
+            continue
+        try:
+            before = (previous / path).read_bytes()
+        except OSError:
+            return False
+        if _digest(before) != old[path]:
+            return False
+        if indexed_parts(before) != indexed_parts((site / path).read_bytes()):
+            return False
+    return True
+
+
+# --- Indexing -----------------------------------------------------------------
+
+
+async def _index_shard(site: Path, glob: str, bundle: Path) -> None:
+    config = {"output_path": str(bundle), "force_language": LANGUAGE}
+    async with PagefindIndex(config=config) as index:
+        await index.add_directory(str(site), glob=glob)
+
+
+def _run(coroutine):
+    # In a thread of its own: asyncio.run refuses to start while the calling
+    # thread runs an event loop, as it does under Playwright's sync API.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
+def index_shard(site: Path, shard: Shard, bundle: Path) -> None:
+    """Index ``shard`` of ``site`` into the folder ``bundle``, manifest last."""
+    try:
+        _run(_index_shard(site, shard.glob, bundle))
+    except Exception as error:  # the service reports its failures untyped
+        raise SearchIndexFailed(
+            f"search index of {site} ({shard.glob}) failed: {error}"
+        ) from error
+    write_manifest(bundle, shard)
 
 
 def _copy_bundle(source: Path, target: Path) -> None:
@@ -221,38 +273,6 @@ def _copy_bundle(source: Path, target: Path) -> None:
     shutil.copytree(source, target, copy_function=link)
 
 
-async def _index_shard(site: Path, glob: str, bundle: Path) -> None:
-    config = {"output_path": str(bundle), "force_language": LANGUAGE}
-    async with PagefindIndex(config=config) as index:
-        await index.add_directory(str(site), glob=glob)
-
-
-def _indexed_pages(bundle: Path) -> int:
-    """Pages in the bundle: those with a body to index, not every file read."""
-    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-    return sum(language["page_count"] for language in entry["languages"].values())
-
-
-def _run(coroutine):
-    # In a thread of its own: asyncio.run refuses to start while the calling
-    # thread runs an event loop, as it does under Playwright's sync API.
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
-
-
-def index_shard(site: Path, shard: Shard, bundle: Path) -> int:
-    """Index ``shard`` of ``site`` into the folder ``bundle``; pages indexed."""
-    try:
-        _run(_index_shard(site, shard.glob, bundle))
-        pages = _indexed_pages(bundle)
-    except Exception as error:  # the service reports its failures untyped
-        raise SearchIndexFailed(
-            f"search index of {site} ({shard.glob}) failed: {error}"
-        ) from error
-    write_manifest(bundle, shard.digest, pages)
-    return pages
-
-
 def update_search_index(
     previous: Path | None,
     site: Path,
@@ -261,30 +281,34 @@ def update_search_index(
 ) -> Report:
     """Write the search index of ``site``, reusing the bundles of ``previous``.
 
-    ``previous`` is the output of the last build, or None: a bundle of it
-    whose manifest is sound and whose digest is that of the same shard of
-    ``site`` is copied; the others are indexed afresh, one at a time.
+    ``previous`` is the output of the last build, or None. This is what a
+    build that writes into a fresh folder calls, with the folder it will
+    replace: a bundle of ``previous`` that still indexes its shard as it is
+    now is copied, the others are indexed afresh, one at a time.
     """
     site = site.resolve()
     index = site / folder
     if index.exists():
         shutil.rmtree(index)
     index.mkdir(parents=True)
-    indexed, carried, pages = [], [], 0
+    indexed, carried = [], []
     shards = [shard for shard in plan_shards(site, max_pages) if shard.pages]
     for shard in shards:
         bundle = index / shard.name
         old = previous / folder / shard.name if previous else None
         manifest = read_manifest(old) if old and old.is_dir() else None
-        if manifest and manifest["digest"] == shard.digest:
+        if manifest and unchanged(shard, site, previous, manifest):
             _copy_bundle(old, bundle)
+            # Its pages' new digests, for the next build to compare with.
+            (bundle / MANIFEST).unlink()
+            write_manifest(bundle, shard)
             carried.append(shard.name)
         else:
             index_shard(site, shard, bundle)
             indexed.append(shard.name)
-        pages += shard.pages
     names = [shard.name for shard in shards]
     (index / SHARDS_FILE).write_text(json.dumps({"shards": names}) + "\n", "utf-8")
+    pages = sum(len(shard.pages) for shard in shards)
     logger.info(
         "Search index: %d pages in %d shards (%d indexed, %d carried over)",
         pages,

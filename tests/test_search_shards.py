@@ -49,16 +49,21 @@ def built(tmp_path) -> Path:
 
 def next_build(previous: Path) -> Path:
     """The next build's output: the same pages, its index still to write."""
-    site = previous.with_name("next")
+    return next_build_of(previous, "next")
+
+
+def next_build_of(previous: Path, name: str = "after") -> Path:
+    site = previous.with_name(name)
     shutil.copytree(previous, site, ignore=shutil.ignore_patterns("pagefind"))
     return site
 
 
 def bundle_state(bundle: Path) -> dict[str, int]:
+    """When each file of the bundle was written, but its manifest."""
     return {
         path.relative_to(bundle).as_posix(): path.stat().st_mtime_ns
         for path in bundle.rglob("*")
-        if path.is_file()
+        if path.is_file() and path.name != MANIFEST
     }
 
 
@@ -71,7 +76,7 @@ def test_one_bundle_per_year_listed_newest_first(built):
         entry = json.loads((index / year / "pagefind-entry.json").read_text())
         assert entry["languages"]["en"]["page_count"] == pages
         manifest = read_manifest(index / year)
-        assert manifest["pages"] == pages
+        assert len(manifest["pages"]) == pages
         assert "pagefind.js" in manifest["files"]
 
 
@@ -85,9 +90,47 @@ def test_only_the_year_that_changed_is_indexed_again(built):
     # 2019's bundle is the previous one, file for file, untouched.
     assert bundle_state(new / "2019") == bundle_state(old / "2019")
     assert read_manifest(new / "2019") == read_manifest(old / "2019")
+    talks = "2020/05/01/outlet/talks/index.html"
     assert (
-        read_manifest(new / "2020")["digest"] != read_manifest(old / "2020")["digest"]
+        read_manifest(new / "2020")["pages"][talks]
+        != (read_manifest(old / "2020")["pages"][talks])
     )
+
+
+def test_a_change_pagefind_does_not_read_indexes_nothing(built):
+    """Such as the newer and older links of an article's neighbours."""
+    site = next_build(built)
+    page = site / "2019/05/01/outlet/ceasefire/index.html"
+    page.write_text(page.read_text().replace("Home Archive", "Home Newer"))
+    report = update_search_index(built, site)
+    assert report.indexed == [] and report.carried == ["2020", "2019"]
+    # The carried manifest holds the page as it is now, for the next build.
+    manifest = read_manifest(site / "pagefind" / "2019")
+    assert (
+        manifest["pages"][page.relative_to(site).as_posix()]
+        != (
+            read_manifest(built / "pagefind" / "2019")["pages"][
+                page.relative_to(site).as_posix()
+            ]
+        )
+    )
+    assert update_search_index(site, next_build_of(site)).indexed == []
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        ("Peacekeepers arrive", "Soldiers arrive"),
+        ('year:2019"', 'year:2018"'),
+        ("date:2019-05-01", "date:2019-05-02"),
+        ("<h1 data-pagefind-meta", "<h1 lang=fr data-pagefind-meta"),
+    ],
+)
+def test_a_change_pagefind_reads_indexes_the_shard(built, change):
+    site = next_build(built)
+    page = site / "2019/05/01/outlet/ceasefire/index.html"
+    page.write_text(page.read_text().replace(*change))
+    assert update_search_index(built, site).indexed == ["2019"]
 
 
 def test_a_new_year_is_indexed_and_listed(built):
@@ -121,14 +164,17 @@ def test_a_damaged_or_half_written_shard_is_indexed_again(built, damage):
     site = next_build(built)
     report = update_search_index(built, site)
     assert report.indexed == ["2019"] and report.carried == ["2020"]
-    assert read_manifest(site / "pagefind" / "2019")["pages"] == 1
+    assert len(read_manifest(site / "pagefind" / "2019")["pages"]) == 1
 
 
-def test_a_manifest_of_another_year_pages_is_not_trusted(built):
+def test_a_manifest_of_other_pages_is_not_trusted(built):
     manifest = json.loads((built / "pagefind" / "2019" / MANIFEST).read_text())
-    manifest["digest"] = "0" * 64
+    site = next_build(built)
+    page = "2019/05/01/outlet/ceasefire/index.html"
+    (site / page).write_text((site / page).read_text().replace("Home", "Start"))
+    manifest["pages"][page] = "0" * 64
     (built / "pagefind" / "2019" / MANIFEST).write_text(json.dumps(manifest))
-    report = update_search_index(built, next_build(built))
+    report = update_search_index(built, site)
     assert report.indexed == ["2019"]
 
 
@@ -145,7 +191,7 @@ def test_a_large_year_is_cut_between_its_months(tmp_path):
     shards = plan_shards(site, max_pages=2)
     # Months run together up to two pages; November, three, by its days or
     # below: here, by its stories (one day, one outlet).
-    assert [(s.name, s.folders, s.pages) for s in shards] == [
+    assert [(s.name, s.folders, len(s.pages)) for s in shards] == [
         ("2020-11-01-outlet-story-2", ("2020/11/01/outlet/story-2",), 1),
         (
             "2020-11-01-outlet-story-0",
