@@ -9,7 +9,7 @@ import shutil
 from concurrent.futures import ThreadPoolExecutor
 
 from newsarchive.search import index_site, read_manifest
-from tests.conftest import soup
+from tests.conftest import ROOT, build_site, soup
 from tests.test_build import CGTN_PAGE, MT_PAGE, plain
 
 
@@ -87,3 +87,16 @@ def test_indexing_works_inside_a_running_event_loop(real_site, tmp_path):
         assert pool.submit(asyncio.run, build_step()).result() > 0
     entry = json.loads((site / "pagefind" / "2020" / "pagefind-entry.json").read_text())
     assert entry["languages"]["en"]["page_count"] == 2
+
+
+def test_a_build_given_the_previous_output_carries_its_bundles_over(tmp_path):
+    """What the build does when it names the output its staging folder will
+    replace (SEARCH_PREVIOUS_OUTPUT): an unchanged archive's bundles are the
+    previous ones, hard-linked, not indexed again."""
+    output = tmp_path / "output"
+    build_site(ROOT / "content", output)
+    before = (output / "pagefind" / "2020" / "pagefind.js").stat()
+    build_site(ROOT / "content", output, SEARCH_PREVIOUS_OUTPUT=str(output))
+    after = (output / "pagefind" / "2020" / "pagefind.js").stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    assert len(read_manifest(output / "pagefind" / "2020")["pages"]) == 2
