@@ -160,4 +160,4 @@ def test_only_text_files_are_compressed_and_only_once(published_site):
     packed = [p for p in pagefind.rglob("*") if p.suffix.startswith(".pf_")]
     assert packed
     assert not [p for p in pagefind.rglob("*.pf_*.*")]
-    assert (pagefind / "pagefind.js.br").is_file()
+    assert (pagefind / "2020" / "pagefind.js.br").is_file()
