@@ -16,7 +16,9 @@ from tests.test_build import CGTN_PAGE, MT_PAGE, plain
 def test_every_build_writes_a_pagefind_index_of_the_articles(real_site):
     index = real_site / "pagefind"
     # One bundle per year of articles; the seed archive's are all of 2020.
-    assert json.loads((index / "shards.json").read_text()) == {"shards": ["2020"]}
+    assert json.loads((index / "shards.json").read_text()) == {
+        "shards": [{"bundle": "2020", "base": "2020/"}]
+    }
     entry = json.loads((index / "2020" / "pagefind-entry.json").read_text())
     # Only the two article pages carry data-pagefind-body.
     assert entry["languages"]["en"]["page_count"] == 2

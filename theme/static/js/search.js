@@ -3,8 +3,9 @@
 // <mark> highlights Pagefind adds are kept, rebuilt as elements.
 //
 // The index is one Pagefind bundle per year, or per part of a large year
-// (pagefind/shards.json lists them, newest first): the newest is loaded and
-// the others merged into it, each tagged with a "shard" filter of its name.
+// (pagefind/shards.json lists them, newest first, each with the folder its
+// URLs are relative to): the newest is loaded and the others merged into it,
+// each tagged with a "shard" filter of its name.
 const form = document.querySelector("[data-search]");
 const input = form.querySelector("#search-query");
 const sort = form.querySelector("#search-sort");
@@ -14,16 +15,19 @@ const selects = [...form.querySelectorAll("[data-filter]")];
 const PAGE_SIZE = 20;
 
 const indexUrl = new URL(form.dataset.pagefind, document.baseURI);
-const baseUrl = new URL(form.dataset.baseUrl, document.baseURI).pathname;
-const { shards } = await (await fetch(new URL("shards.json", indexUrl))).json();
-if (!shards.length) throw new Error("The archive has no articles to search yet.");
+const siteUrl = new URL(form.dataset.baseUrl, document.baseURI);
+const listed = (await (await fetch(new URL("shards.json", indexUrl))).json()).shards;
+if (!listed.length) throw new Error("The archive has no articles to search yet.");
+const shards = listed.map((shard) => shard.bundle);
+const bundleOptions = (shard) => ({
+  baseUrl: new URL(shard.base, siteUrl).pathname,
+  mergeFilter: { shard: shard.bundle },
+});
 const bundles = shards.map((shard) => new URL(`${shard}/`, indexUrl).pathname);
 const pagefind = await import(new URL("pagefind.js", new URL(bundles[0], indexUrl)).href);
-await pagefind.options({ baseUrl, mergeFilter: { shard: shards[0] } });
+await pagefind.options(bundleOptions(listed[0]));
 await Promise.all(
-  bundles.slice(1).map((bundle, i) =>
-    pagefind.mergeIndex(bundle, { baseUrl, mergeFilter: { shard: shards[i + 1] } }),
-  ),
+  bundles.slice(1).map((bundle, i) => pagefind.mergeIndex(bundle, bundleOptions(listed[i + 1]))),
 );
 
 function fillFilters(available) {
