@@ -115,20 +115,28 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _scan(folder: Path, site: Path) -> _Folder:
-    """Read every page under ``folder`` once, and digest its article pages."""
+def _scan(folder: str, site: str) -> _Folder:
+    """Read every page under ``folder`` once, and digest its article pages.
+
+    ``folder`` is relative to ``site``, with "/" between its parts: plain
+    strings and scandir, as this walks every folder of the archive.
+    """
     pages, loose, children = {}, 0, []
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+    with os.scandir(os.path.join(site, folder)) as scan:
+        entries = sorted(scan, key=lambda entry: entry.name)
+    for entry in entries:
+        relative = f"{folder}/{entry.name}"
         if entry.is_dir():
-            child = _scan(entry, site)
+            child = _scan(relative, site)
             children.append(child)
             pages.update(child.pages)
-        elif entry.suffix == ".html":
-            data = entry.read_bytes()
+        elif entry.name.endswith(".html"):
+            with open(entry.path, "rb") as page:
+                data = page.read()
             if BODY_MARK in data:
-                pages[entry.relative_to(site).as_posix()] = _digest(data)
+                pages[relative] = _digest(data)
                 loose += 1
-    return _Folder(folder.relative_to(site).as_posix(), pages, loose, children)
+    return _Folder(folder, pages, loose, children)
 
 
 def _shard(folders: list[_Folder]) -> Shard:
@@ -177,7 +185,7 @@ def plan_shards(site: Path, max_pages: int = SHARD_PAGES) -> list[Shard]:
     shards = []
     for year in site.iterdir():
         if year.is_dir() and YEAR_FOLDER.match(year.name):
-            shards.extend(_plan(_scan(year, site), max_pages))
+            shards.extend(_plan(_scan(year.name, str(site)), max_pages))
     return sorted(shards, key=lambda shard: shard.name, reverse=True)
 
 
