@@ -71,3 +71,55 @@ def indexed_parts(html: bytes) -> list[tuple]:
     reader.feed(html[start:].decode("utf-8", errors="replace"))
     reader.close()
     return reader.parts
+
+
+def _common_prefix(a: bytes, b: bytes) -> int:
+    low, high = 0, min(len(a), len(b))
+    while low < high:  # slices compare in C: a binary search beats a loop
+        middle = (low + high + 1) // 2
+        if a[:middle] == b[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _common_suffix(a: bytes, b: bytes, most: int) -> int:
+    low, high = 0, most
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[len(a) - middle :] == b[len(b) - middle :]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def same_for_index(old: bytes, new: bytes) -> bool:
+    """Whether two versions of a page give Pagefind the same parts.
+
+    Most changed article pages differ only in their newer and older links,
+    after everything Pagefind reads: when the bytes that differ, widened to
+    whole tags, hold no ``data-pagefind-`` attribute and lie outside every
+    element that is read, the page is read once, up to them, not twice.
+    """
+    if old == new:
+        return True
+    start = _common_prefix(old, new)
+    tail = _common_suffix(old, new, min(len(old), len(new)) - start)
+    start = max(old.rfind(b"<", 0, start), 0)
+    close = old.find(b">", len(old) - tail)
+    end = len(old) if close < 0 else close + 1
+    spans = old[start:end], new[start : len(new) - (len(old) - end)]
+    mark = PREFIX.encode()
+    if mark not in spans[0] and mark not in spans[1]:
+        first = old.find(mark)
+        if first < 0 or first > start:
+            return True  # nothing before the change is marked
+        reader = _Reader()
+        reader.feed(
+            old[max(old.rfind(b"<", 0, first), 0) : start].decode(errors="replace")
+        )
+        if not any(in_body or reading for _, in_body, reading in reader.open):
+            return True
+    return indexed_parts(old) == indexed_parts(new)

@@ -40,7 +40,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from newsarchive.indexed import indexed_parts
+from newsarchive.indexed import same_for_index
 
 logger = logging.getLogger(__name__)
 
@@ -250,7 +250,7 @@ def unchanged(shard: Shard, site: Path, previous: Path, manifest: dict) -> bool:
             return False
         if _digest(before) != old[path]:
             return False
-        if indexed_parts(before) != indexed_parts((site / path).read_bytes()):
+        if not same_for_index(before, (site / path).read_bytes()):
             return False
     return True
 

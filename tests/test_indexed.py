@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsarchive.indexed import indexed_parts
+from newsarchive.indexed import indexed_parts, same_for_index
 
 PAGE = """<!DOCTYPE html><html lang="en"><head><title>T</title>
 <script type="application/ld+json">{"headline": "T"}</script></head><body>
@@ -39,6 +39,7 @@ def test_what_pagefind_does_not_read_does_not_count(old, new):
     assert indexed_parts(PAGE.replace(old, new).encode()) == indexed_parts(
         PAGE.encode()
     )
+    assert same_for_index(PAGE.encode(), PAGE.replace(old, new).encode())
 
 
 @pytest.mark.parametrize(
@@ -59,3 +60,26 @@ def test_what_pagefind_reads_counts(old, new):
     assert indexed_parts(PAGE.replace(old, new).encode()) != indexed_parts(
         PAGE.encode()
     )
+    assert not same_for_index(PAGE.encode(), PAGE.replace(old, new).encode())
+
+
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        # A change that ends in a marked tag, or starts before one.
+        (
+            '<a data-pagefind-filter="entity">',
+            '<a href="/r/" data-pagefind-filter="entity">',
+        ),
+        ("<title>T</title>", '<title>T</title><meta data-pagefind-meta="x:y">'),
+        ('<nav><a href="/">Home</a></nav>', "<nav data-pagefind-body>Home</nav>"),
+        # Text after the body's last tag, still inside it.
+        ('<img src="a.png" alt="A">', '<img src="a.png" alt="A"> and more'),
+    ],
+)
+def test_changes_near_marked_elements_are_read_in_full(old, new):
+    assert old in PAGE
+    changed = PAGE.replace(old, new).encode()
+    expected = indexed_parts(changed) == indexed_parts(PAGE.encode())
+    assert same_for_index(PAGE.encode(), changed) is expected
+    assert same_for_index(changed, PAGE.encode()) is expected
