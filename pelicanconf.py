@@ -22,6 +22,7 @@ DEFAULT_DATE_FORMAT = "%-d %B %Y"
 THEME = "theme"
 PLUGINS = [
     "newsarchive.reader",
+    "newsarchive.reuse",
     "newsarchive.strict",
     "newsarchive.urls",
     "newsarchive.periods",
@@ -46,6 +47,9 @@ TYPOGRIFY = False
 NEWSARCHIVE_WORKERS = 0
 # False prepares every article again (`invoke rebuild`) and rewrites the cache.
 NEWSARCHIVE_LOAD_CACHE = True
+# A build takes from the output it replaces the pages and search bundles that
+# would come out the same (newsarchive.reuse); False renders and indexes all.
+NEWSARCHIVE_REUSE_OUTPUT = True
 
 # A news archive has no translations: two articles with the same headline are
 # two articles, never one article in two languages.

@@ -72,11 +72,12 @@ def build(c, verbose=False):
 
 @task
 def rebuild(c):
-    """Build from scratch, reading every source file again (no cache)."""
+    """Build from scratch: read every source file, render every page (no cache)."""
     build_site(
         CONFIG["settings_base"],
         LOAD_CONTENT_CACHE=False,
         NEWSARCHIVE_LOAD_CACHE=False,
+        NEWSARCHIVE_REUSE_OUTPUT=False,
     )
 
 

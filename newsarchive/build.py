@@ -132,6 +132,19 @@ def _forget_failed_build() -> None:
     sitemap.generator.page_queue = []
 
 
+def previous_output(settings: dict) -> Path | None:
+    """The output of the last build, to reuse what has not changed, or None.
+
+    ``build`` names it (``NEWSARCHIVE_PREVIOUS_OUTPUT``); a build that must
+    start afresh (``invoke rebuild``) sets ``NEWSARCHIVE_REUSE_OUTPUT`` False.
+    """
+    previous = settings.get("NEWSARCHIVE_PREVIOUS_OUTPUT")
+    if not previous or settings.get("NEWSARCHIVE_REUSE_OUTPUT", True) is False:
+        return None
+    previous = Path(previous)
+    return previous if previous.is_dir() else None
+
+
 def build(settings_file: str, override: dict | None = None) -> Account:
     """Build the site that ``settings_file`` describes, all or nothing.
 
@@ -143,6 +156,8 @@ def build(settings_file: str, override: dict | None = None) -> Account:
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent))
     settings["OUTPUT_PATH"] = str(staging)
+    # What this build replaces, and may reuse pages and search bundles of.
+    settings["NEWSARCHIVE_PREVIOUS_OUTPUT"] = str(output)
     try:
         with _recording() as account:
             Pelican(settings).run()

@@ -40,6 +40,7 @@ from pathlib import Path
 
 from pelican import signals
 
+from newsarchive.build import previous_output
 from newsarchive.indexed import same_for_index
 
 logger = logging.getLogger(__name__)
@@ -371,9 +372,8 @@ def index_site(site: Path, folder: str = SEARCH_INDEX_FOLDER) -> int:
 
 def index_output(pelican) -> None:
     settings = pelican.settings
-    previous = settings.get("SEARCH_PREVIOUS_OUTPUT")
     update_search_index(
-        Path(previous) if previous else None,
+        previous_output(settings),
         Path(pelican.output_path),
         settings.get("SEARCH_INDEX_FOLDER", SEARCH_INDEX_FOLDER),
         settings.get("SEARCH_SHARD_PAGES", SHARD_PAGES),

@@ -162,7 +162,9 @@ def test_parallel_and_serial_builds_are_byte_identical(content_dir, tmp_path):
         NEWSARCHIVE_WORKERS=2,
         CACHE_PATH=str(tmp_path / "parallel-cache"),
     )
-    assert len(list((tmp_path / "parallel-cache").rglob("*.json"))) == 30
+    assert (
+        len(list(cache.folder(str(tmp_path / "parallel-cache")).rglob("*.json"))) == 30
+    )
     serial_files, parallel_files = site_files(serial), site_files(parallel)
     assert serial_files.keys() == parallel_files.keys()
     assert serial_files == parallel_files

@@ -92,13 +92,22 @@ def test_indexing_works_inside_a_running_event_loop(real_site, tmp_path):
 
 
 def test_a_build_given_the_previous_output_carries_its_bundles_over(tmp_path):
-    """What the build does when it names the output its staging folder will
-    replace (SEARCH_PREVIOUS_OUTPUT): an unchanged archive's bundles are the
-    previous ones, hard-linked, not indexed again."""
+    """A build names the output its staging folder will replace: an unchanged
+    archive's bundles are the previous ones, hard-linked, not indexed again."""
     output = tmp_path / "output"
     build_site(ROOT / "content", output)
     before = (output / "pagefind" / "2020" / "pagefind.js").stat()
-    build_site(ROOT / "content", output, SEARCH_PREVIOUS_OUTPUT=str(output))
+    build_site(ROOT / "content", output)
     after = (output / "pagefind" / "2020" / "pagefind.js").stat()
     assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    assert len(read_manifest(output / "pagefind" / "2020")["pages"]) == 2
+
+
+def test_a_build_told_not_to_reuse_indexes_afresh(tmp_path):
+    output = tmp_path / "output"
+    build_site(ROOT / "content", output)
+    before = (output / "pagefind" / "2020" / "pagefind.js").stat()
+    build_site(ROOT / "content", output, NEWSARCHIVE_REUSE_OUTPUT=False)
+    after = (output / "pagefind" / "2020" / "pagefind.js").stat()
+    assert after.st_ino != before.st_ino
     assert len(read_manifest(output / "pagefind" / "2020")["pages"]) == 2
