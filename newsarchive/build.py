@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import subprocess
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -111,9 +112,21 @@ def _swap_in(staging: Path, output: Path, retained: list[str]) -> None:
         old = Path(tempfile.mkdtemp(prefix=f".{output.name}-old-", dir=output.parent))
         output.rename(old / output.name)
         staging.rename(output)
-        shutil.rmtree(old)
+        remove_tree(old)
     else:
         staging.rename(output)
+
+
+def remove_tree(path: Path) -> None:
+    """Delete ``path`` and all below it.
+
+    With ``rm`` where there is one: a large archive has tens of thousands of
+    folders, and shutil.rmtree took seconds of a rebuild over them.
+    """
+    rm = shutil.which("rm")
+    if rm and subprocess.run([rm, "-rf", "--", str(path)], check=False).returncode == 0:
+        return
+    shutil.rmtree(path)
 
 
 def _forget_failed_build() -> None:

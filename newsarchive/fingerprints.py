@@ -121,8 +121,8 @@ def content_fingerprint(content) -> str:
         digest,
         type(content).__name__,
         content.get_relative_source_path() or "",
+        # The URL stands for the file too (save_as is formatted on every use).
         content.url,
-        content.save_as,
         content.status,
         content._content or "",
         str(content.title),
@@ -162,10 +162,13 @@ def value(item) -> object:
 
     Articles and pages stand for their own fields only: what other objects
     they point at (neighbours, story) is a page's concern, added for the page
-    that shows them (``page_fingerprint``).
+    that shows them (``arguments_fingerprint``).
     """
-    if item is None or isinstance(item, str | int | float | bool):
+    kind = type(item)
+    if kind in PLAIN:
         return item
+    if kind in SEQUENCES:
+        return [value(member) for member in item]
     if isinstance(item, Content):
         return content_fingerprint(item)
     if isinstance(item, URLWrapper):
@@ -190,7 +193,12 @@ def value(item) -> object:
     if isinstance(item, StoryPage):
         # A story page is a pure function of its articles and the settings.
         return {"url": item.url, "articles": value(item.articles)}
-    raise Unknown(type(item).__name__)
+    raise Unknown(kind.__name__)
+
+
+# Checked by exact type first: most values a page is made of are these.
+PLAIN = {type(None), str, int, float, bool}
+SEQUENCES = {list, tuple}
 
 
 def _entity_page(info) -> object:

@@ -9,9 +9,10 @@ HTML files or is given records, so one index of 10,000 articles would need
 3 GB. The index is split into shards instead: a year folder of articles, or
 when a year has more than ``SEARCH_SHARD_PAGES`` articles, runs of its month
 (or day) folders. Each shard is a Pagefind bundle of its own
-(``pagefind/<name>/``), written by its own run of the indexer in turn, so
-peak memory is one shard's. The search page merges them in the browser
-(``mergeIndex``); ``pagefind/shards.json`` lists them, newest first.
+(``pagefind/<name>/``), written by its own run of the indexer, one run per
+core at a time (``SEARCH_WORKERS``), so peak memory is a few shards'. The
+search page merges them in the browser (``mergeIndex``);
+``pagefind/shards.json`` lists them, newest first.
 
 A shard whose articles did not change for the index since the last build is
 not indexed again but carried over from the previous output. Each bundle
@@ -34,6 +35,7 @@ import re
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -324,13 +326,14 @@ def update_search_index(
     site: Path,
     folder: str = SEARCH_INDEX_FOLDER,
     max_pages: int = SHARD_PAGES,
+    workers: int = 1,
 ) -> Report:
     """Write the search index of ``site``, reusing the bundles of ``previous``.
 
     ``previous`` is the output of the last build, or None. This is what a
     build that writes into a fresh folder calls, with the folder it will
     replace: a bundle of ``previous`` that still indexes its shard as it is
-    now is copied, the others are indexed afresh, one at a time.
+    now is copied, the others are indexed afresh, ``workers`` at a time.
     """
     site = site.resolve()
     index = site / folder
@@ -350,8 +353,13 @@ def update_search_index(
             write_manifest(bundle, shard)
             carried.append(shard.name)
         else:
-            index_shard(site, shard, bundle)
-            indexed.append(shard.name)
+            indexed.append(shard)
+    # Each run of the indexer keeps about one core busy: as many at once as
+    # there are cores, each holding one shard's memory.
+    with ThreadPoolExecutor(max(1, min(workers, len(indexed) or 1))) as pool:
+        for _ in pool.map(lambda s: index_shard(site, s, index / s.name), indexed):
+            pass
+    indexed = [shard.name for shard in indexed]
     listed = [{"bundle": shard.name, "base": f"{shard.root}/"} for shard in shards]
     (index / SHARDS_FILE).write_text(json.dumps({"shards": listed}) + "\n", "utf-8")
     pages = sum(len(shard.pages) for shard in shards)
@@ -377,6 +385,7 @@ def index_output(pelican) -> None:
         Path(pelican.output_path),
         settings.get("SEARCH_INDEX_FOLDER", SEARCH_INDEX_FOLDER),
         settings.get("SEARCH_SHARD_PAGES", SHARD_PAGES),
+        settings.get("SEARCH_WORKERS") or len(os.sched_getaffinity(0)),
     )
 
 

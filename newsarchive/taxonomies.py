@@ -16,9 +16,14 @@ from pelican import signals
 class ArticleList(list):
     """A list whose ``in`` asks a set of identities, rebuilt when it grows."""
 
+    def __init__(self, articles=()):
+        super().__init__(articles)
+        self._ids = {id(member) for member in self}
+
     def __contains__(self, item) -> bool:
-        ids = getattr(self, "_ids", None)
-        if ids is None or len(ids) != len(self):
+        # Millions of calls in a large archive: no more than it needs.
+        ids = self._ids
+        if len(ids) != len(self):
             ids = self._ids = {id(member) for member in self}
         return id(item) in ids
 

@@ -32,12 +32,14 @@ def make_unique(articles) -> list[tuple[object, object]]:
     owners = {}
     renamed = []
     for article in sorted(articles, key=attrgetter("source_path")):
-        base, number = article.slug, 1
-        first = owners.get(article.save_as)
-        while article.save_as in owners:
+        # Formatted from the settings on every use: once here.
+        base, number, save_as = article.slug, 1, article.save_as
+        first = owners.get(save_as)
+        while save_as in owners:
             number += 1
             article.slug = f"{base}-{number}"
-        owners[article.save_as] = article
+            save_as = article.save_as
+        owners[save_as] = article
         if first is not None:
             renamed.append((article, first))
     return renamed

@@ -210,3 +210,21 @@ def test_a_large_year_is_cut_between_its_months(tmp_path):
     for shard in shards:
         manifest = read_manifest(site / "pagefind" / shard.name)
         assert manifest["pages"] == shard.pages, shard.name
+
+
+def test_shards_indexed_at_once_are_the_bundles_indexed_in_turn(built):
+    """Two runs of the indexer at a time write what one at a time writes."""
+    site = next_build_of(built, "parallel")
+    report = update_search_index(None, site, workers=2)
+    assert report.indexed == ["2020", "2019"]
+    for shard in ("2020", "2019"):
+        assert (
+            read_manifest(site / "pagefind" / shard)["pages"]
+            == (read_manifest(built / "pagefind" / shard)["pages"])
+        )
+        entry = json.loads(
+            (site / "pagefind" / shard / "pagefind-entry.json").read_text()
+        )
+        assert sum(lang["page_count"] for lang in entry["languages"].values()) == (
+            1 if shard == "2019" else 2
+        )
