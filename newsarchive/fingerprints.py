@@ -141,12 +141,6 @@ def content_fingerprint(content) -> str:
     return known
 
 
-def forget(contents) -> None:
-    """Drop the kept fingerprints: objects that outlive a build (autoreload)."""
-    for content in contents:
-        content.__dict__.pop("_newsarchive_fingerprint", None)
-
-
 def _wrapper(value) -> str:
     if value is None:
         return "-"
