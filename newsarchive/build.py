@@ -28,6 +28,10 @@ HIDDEN = "hidden"
 DRAFT = "draft"
 FAILED = "failed"
 
+# Sent with the folder a failed build was writing into, before it is deleted:
+# plugins stop the work they left running on it (the search indexer).
+build_failed = signals.signal("newsarchive_build_failed")
+
 
 @dataclass(frozen=True)
 class SourceFile:
@@ -175,6 +179,7 @@ def build(settings_file: str, override: dict | None = None) -> Account:
         with _recording() as account:
             Pelican(settings).run()
     except BaseException:
+        build_failed.send(str(staging))
         shutil.rmtree(staging, ignore_errors=True)
         _forget_failed_build()
         raise

@@ -14,6 +14,12 @@ core at a time (``SEARCH_WORKERS``), so peak memory is a few shards'. The
 search page merges them in the browser (``mergeIndex``);
 ``pagefind/shards.json`` lists them, newest first.
 
+Indexing starts during the build: Pelican writes the article pages first,
+newest first, so each year folder is handed to the indexer (``Indexer``) as
+soon as its last article page is written, and Pagefind runs on one core
+while Pelican renders the listings on the other. At the end the whole site
+is planned again, and a shard that is not what was indexed is indexed again.
+
 A shard whose articles did not change for the index since the last build is
 not indexed again but carried over from the previous output. Each bundle
 holds a manifest, written last, so a bundle whose indexing did not finish
@@ -35,14 +41,15 @@ import re
 import shutil
 import subprocess
 import sys
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
 from pelican import signals
 
-from newsarchive.build import previous_output
+from newsarchive.build import build_failed, previous_output
 from newsarchive.indexed import same_for_index
 
 logger = logging.getLogger(__name__)
@@ -71,6 +78,8 @@ class Report:
     indexed: list[str]
     carried: list[str]
     pages: int
+    # Those of either indexed or carried over while the build was writing.
+    early: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -261,7 +270,12 @@ def unchanged(shard: Shard, site: Path, previous: Path, manifest: dict) -> bool:
 # --- Indexing -----------------------------------------------------------------
 
 
-def _run_indexer(site: Path, glob: str, bundle: Path) -> None:
+# How far a run of the indexer steps back while the build still renders: it
+# then takes only the cores rendering leaves idle.
+NICENESS = 19
+
+
+def _run_indexer(site: Path, glob: str, bundle: Path, yielding: bool = False) -> None:
     # Pagefind's command line, not its Python service: the service is
     # terminated as soon as it answers that it wrote the files, and under
     # load some were left empty (3 of 40 bundles at 10,000 articles).
@@ -279,6 +293,11 @@ def _run_indexer(site: Path, glob: str, bundle: Path) -> None:
         LANGUAGE,
         "--silent",
     ]
+    # Pagefind runs a thread per core: without this, rendering slows down by
+    # more than indexing alongside saves.
+    nice = shutil.which("nice") if yielding else None
+    if nice:
+        command = [nice, "-n", str(NICENESS), *command]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode:
         raise SearchIndexFailed(
@@ -302,9 +321,12 @@ def check_bundle(bundle: Path, pages: int) -> None:
         raise SearchIndexFailed(f"{bundle}: {count} pages indexed of {pages}")
 
 
-def index_shard(site: Path, shard: Shard, bundle: Path) -> None:
-    """Index ``shard`` of ``site`` into the folder ``bundle``, manifest last."""
-    _run_indexer(site / shard.root, shard.glob, bundle)
+def index_shard(site: Path, shard: Shard, bundle: Path, yielding: bool = False) -> None:
+    """Index ``shard`` of ``site`` into the folder ``bundle``, manifest last.
+
+    ``yielding``: at the lowest priority, as while the build renders.
+    """
+    _run_indexer(site / shard.root, shard.glob, bundle, yielding)
     check_bundle(bundle, len(shard.pages))
     write_manifest(bundle, shard)
 
@@ -321,6 +343,130 @@ def _copy_bundle(source: Path, target: Path) -> None:
     shutil.copytree(source, target, copy_function=link)
 
 
+@dataclass(frozen=True)
+class _Bundle:
+    shard: Shard  # as it was when indexed or carried over
+    carried: bool
+    early: bool  # before ``finish``
+
+
+class Indexer:
+    """Writes the search index of ``site``, a year folder at a time.
+
+    ``year_written`` hands it a year folder whose article pages are all
+    written; it plans that year's shards and indexes them in the background
+    (or carries their bundles over from ``previous``, the output this one
+    replaces), while the build goes on rendering. ``finish`` plans the whole
+    site again once every page is written: a shard indexed early that is not
+    the shard it is now (a page came later) is indexed again, and so is any
+    shard no year handed over. Then it lists the bundles.
+
+    ``workers`` runs of Pagefind at a time. Until ``finish`` they run at the
+    lowest priority: they take the cores rendering leaves idle, not its own.
+    """
+
+    def __init__(
+        self,
+        previous: Path | None,
+        site: Path,
+        folder: str = SEARCH_INDEX_FOLDER,
+        max_pages: int = SHARD_PAGES,
+        workers: int = 1,
+    ):
+        self.previous = previous
+        self.site = site.resolve()
+        self.index = self.site / folder
+        self.max_pages = max_pages
+        self._pool = ThreadPoolExecutor(
+            max(1, workers), thread_name_prefix="search-index"
+        )
+        self._years: dict[str, Future] = {}
+        self._lock = threading.Lock()
+        self._done: dict[str, _Bundle] = {}
+        self._finishing = False
+        if self.index.exists():
+            shutil.rmtree(self.index)
+        self.index.mkdir(parents=True)
+
+    def year_written(self, year: str) -> Future:
+        """Index the year folder ``year`` in the background; its job."""
+        if year not in self._years:
+            self._years[year] = self._pool.submit(self._index_year, year)
+        return self._years[year]
+
+    def _index_year(self, year: str) -> None:
+        for shard in _plan(_scan(year, str(self.site)), self.max_pages):
+            if shard.pages:
+                self._index(shard)
+
+    def _index(self, shard: Shard) -> None:
+        bundle = self.index / shard.name
+        if bundle.exists():
+            shutil.rmtree(bundle)
+        carried = self._carry_over(shard, bundle)
+        if not carried:
+            index_shard(self.site, shard, bundle, yielding=not self._finishing)
+        with self._lock:
+            self._done[shard.name] = _Bundle(shard, carried, not self._finishing)
+
+    def _carry_over(self, shard: Shard, bundle: Path) -> bool:
+        """Copy the previous build's bundle of ``shard`` if it still indexes it."""
+        if self.previous is None:
+            return False
+        old = self.previous / self.index.name / shard.name
+        manifest = read_manifest(old) if old.is_dir() else None
+        if not manifest or not unchanged(shard, self.site, self.previous, manifest):
+            return False
+        _copy_bundle(old, bundle)
+        # Its pages' new digests, for the next build to compare with.
+        (bundle / MANIFEST).unlink()
+        write_manifest(bundle, shard)
+        return True
+
+    def finish(self) -> Report:
+        """Index what is left once every page is written; list the bundles."""
+        try:
+            for future in list(self._years.values()):
+                future.result()
+            shards = [s for s in plan_shards(self.site, self.max_pages) if s.pages]
+            self._finishing = True
+            for name in self._done.keys() - {shard.name for shard in shards}:
+                shutil.rmtree(self.index / name, ignore_errors=True)
+                del self._done[name]
+            stale = [
+                s for s in shards if s != getattr(self._done.get(s.name), "shard", None)
+            ]
+            for _ in self._pool.map(self._index, stale):
+                pass
+        finally:
+            self._pool.shutdown()
+        listed = [{"bundle": shard.name, "base": f"{shard.root}/"} for shard in shards]
+        (self.index / SHARDS_FILE).write_text(
+            json.dumps({"shards": listed}) + "\n", "utf-8"
+        )
+        bundles = [self._done[shard.name] for shard in shards]
+        report = Report(
+            [bundle.shard.name for bundle in bundles if not bundle.carried],
+            [bundle.shard.name for bundle in bundles if bundle.carried],
+            sum(len(shard.pages) for shard in shards),
+            [bundle.shard.name for bundle in bundles if bundle.early],
+        )
+        logger.info(
+            "Search index: %d pages in %d shards (%d indexed, %d carried over, "
+            "%d of them while pages were written)",
+            report.pages,
+            len(shards),
+            len(report.indexed),
+            len(report.carried),
+            len(report.early),
+        )
+        return report
+
+    def cancel(self) -> None:
+        """Stop: queued shards are dropped, running ones waited for."""
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
 def update_search_index(
     previous: Path | None,
     site: Path,
@@ -335,42 +481,7 @@ def update_search_index(
     replace: a bundle of ``previous`` that still indexes its shard as it is
     now is copied, the others are indexed afresh, ``workers`` at a time.
     """
-    site = site.resolve()
-    index = site / folder
-    if index.exists():
-        shutil.rmtree(index)
-    index.mkdir(parents=True)
-    indexed, carried = [], []
-    shards = [shard for shard in plan_shards(site, max_pages) if shard.pages]
-    for shard in shards:
-        bundle = index / shard.name
-        old = previous / folder / shard.name if previous else None
-        manifest = read_manifest(old) if old and old.is_dir() else None
-        if manifest and unchanged(shard, site, previous, manifest):
-            _copy_bundle(old, bundle)
-            # Its pages' new digests, for the next build to compare with.
-            (bundle / MANIFEST).unlink()
-            write_manifest(bundle, shard)
-            carried.append(shard.name)
-        else:
-            indexed.append(shard)
-    # Each run of the indexer keeps about one core busy: as many at once as
-    # there are cores, each holding one shard's memory.
-    with ThreadPoolExecutor(max(1, min(workers, len(indexed) or 1))) as pool:
-        for _ in pool.map(lambda s: index_shard(site, s, index / s.name), indexed):
-            pass
-    indexed = [shard.name for shard in indexed]
-    listed = [{"bundle": shard.name, "base": f"{shard.root}/"} for shard in shards]
-    (index / SHARDS_FILE).write_text(json.dumps({"shards": listed}) + "\n", "utf-8")
-    pages = sum(len(shard.pages) for shard in shards)
-    logger.info(
-        "Search index: %d pages in %d shards (%d indexed, %d carried over)",
-        pages,
-        len(shards),
-        len(indexed),
-        len(carried),
-    )
-    return Report(indexed, carried, pages)
+    return Indexer(previous, site, folder, max_pages, workers).finish()
 
 
 def index_site(site: Path, folder: str = SEARCH_INDEX_FOLDER) -> int:
@@ -378,16 +489,94 @@ def index_site(site: Path, folder: str = SEARCH_INDEX_FOLDER) -> int:
     return update_search_index(None, site, folder).pages
 
 
-def index_output(pelican) -> None:
-    settings = pelican.settings
-    update_search_index(
+# --- Plugin -------------------------------------------------------------------
+
+
+@dataclass
+class _Build:
+    """A running build's indexer, and the article pages it still waits for."""
+
+    indexer: Indexer
+    waiting: dict[str, set[str]]  # year folder: its article pages not written yet
+
+
+_builds: dict[str, _Build] = {}  # by output folder
+
+
+def article_pages_by_year(generators) -> dict[str, set[str]]:
+    """The output files of every article and page saved under a year folder."""
+    waiting: dict[str, set[str]] = {}
+    for generator in generators:
+        for attribute in (
+            "translations",
+            "articles",
+            "hidden_translations",
+            "hidden_articles",
+            "drafts",
+            "drafts_translations",
+            "pages",
+            "hidden_pages",
+            "draft_pages",
+        ):
+            for content in getattr(generator, attribute, ()):
+                save_as = os.path.normpath(content.save_as or "").replace(os.sep, "/")
+                year = save_as.split("/", 1)[0]
+                if YEAR_FOLDER.match(year) and "/" in save_as:
+                    waiting.setdefault(year, set()).add(save_as)
+    return waiting
+
+
+def _indexer(settings: dict, output: str) -> Indexer:
+    return Indexer(
         previous_output(settings),
-        Path(pelican.output_path),
+        Path(output),
         settings.get("SEARCH_INDEX_FOLDER", SEARCH_INDEX_FOLDER),
         settings.get("SEARCH_SHARD_PAGES", SHARD_PAGES),
         settings.get("SEARCH_WORKERS") or len(os.sched_getaffinity(0)),
     )
 
 
+def start_indexing(generators) -> None:
+    """Index each year as soon as its article pages are written.
+
+    Pelican writes every article page before any listing, newest first, so
+    a year is done long before the build; Pagefind then has the cores that
+    rendering leaves idle.
+    """
+    output = os.path.abspath(generators[0].output_path)
+    _builds[output] = _Build(
+        _indexer(generators[0].settings, output),
+        article_pages_by_year(generators),
+    )
+
+
+def page_written(path, context=None) -> None:
+    for output, build in _builds.items():
+        relative = os.path.relpath(path, output).replace(os.sep, "/")
+        year = relative.split("/", 1)[0]
+        pages = build.waiting.get(year)
+        if pages is not None and relative in pages:
+            pages.discard(relative)
+            if not pages:
+                del build.waiting[year]
+                build.indexer.year_written(year)
+
+
+def index_output(pelican) -> None:
+    output = os.path.abspath(pelican.output_path)
+    build = _builds.pop(output, None)
+    indexer = build.indexer if build else _indexer(pelican.settings, output)
+    indexer.finish()
+
+
+def stop_indexing(output: str) -> None:
+    build = _builds.pop(os.path.abspath(output), None)
+    if build is not None:
+        build.indexer.cancel()
+
+
 def register():
+    signals.all_generators_finalized.connect(start_indexing)
+    signals.content_written.connect(page_written)
     signals.finalized.connect(index_output)
+    build_failed.connect(stop_indexing)

@@ -5,12 +5,18 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import shutil
+import threading
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
+
+from newsarchive.generate import main as generate_main
 from newsarchive.search import index_site, read_manifest
 from tests.conftest import ROOT, build_site, soup
 from tests.test_build import CGTN_PAGE, MT_PAGE, plain
+from tests.test_search_shards import page_count
 
 
 def test_every_build_writes_a_pagefind_index_of_the_articles(real_site):
@@ -111,3 +117,46 @@ def test_a_build_told_not_to_reuse_indexes_afresh(tmp_path):
     after = (output / "pagefind" / "2020" / "pagefind.js").stat()
     assert after.st_ino != before.st_ino
     assert len(read_manifest(output / "pagefind" / "2020")["pages"]) == 2
+
+
+SEARCH_INDEX = "Search index: %d pages in %d shards (%d indexed, %d carried over, %d of them while pages were written)"
+
+
+def index_counts(caplog) -> tuple[int, ...]:
+    records = [r for r in caplog.records if r.msg == SEARCH_INDEX]
+    assert records, "the build logged no search index"
+    return records[-1].args
+
+
+def test_each_year_is_indexed_while_the_listings_are_written(
+    content_dir, tmp_path, caplog
+):
+    generate_main(["--n", "40", "--out", str(content_dir / "articles"), "--seed", "7"])
+    with caplog.at_level(logging.INFO, logger="newsarchive.search"):
+        output = build_site(content_dir, tmp_path / "output")
+    pages, shards, indexed, carried, early = index_counts(caplog)
+    assert (pages, indexed, carried) == (40, shards, 0)
+    # Every year folder was handed over as its last article page was written.
+    assert shards > 5 and early == shards
+    listed = json.loads((output / "pagefind" / "shards.json").read_text())["shards"]
+    assert len(listed) == shards
+    assert sum(page_count(output / "pagefind" / s["bundle"]) for s in listed) == 40
+
+
+def test_a_build_that_fails_after_indexing_began_stops_the_indexer(
+    content_dir, tmp_path
+):
+    """A listing fails to render after the article pages were written: the
+    indexer is stopped before the staging folder is deleted."""
+    generate_main(["--n", "40", "--out", str(content_dir / "articles"), "--seed", "7"])
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    tag = theme / "templates" / "tag.html"
+    text = tag.read_text().replace("{% block title %}", "{% block title %}{{ 1 // 0 }}")
+    tag.write_text(text, "utf-8")
+    output = tmp_path / "output"
+    with pytest.raises(ZeroDivisionError):
+        build_site(content_dir, output, THEME=str(theme))
+    assert not output.exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    assert not [t for t in threading.enumerate() if t.name.startswith("search-index")]

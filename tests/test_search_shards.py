@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
 
 from newsarchive.search import (
     MANIFEST,
+    Indexer,
     plan_shards,
     read_manifest,
     update_search_index,
@@ -228,3 +230,91 @@ def test_shards_indexed_at_once_are_the_bundles_indexed_in_turn(built):
         assert sum(lang["page_count"] for lang in entry["languages"].values()) == (
             1 if shard == "2019" else 2
         )
+
+
+# --- While the build writes ---------------------------------------------------
+
+
+def page_count(bundle: Path) -> int:
+    entry = json.loads((bundle / "pagefind-entry.json").read_text())
+    return sum(lang["page_count"] for lang in entry["languages"].values())
+
+
+def test_years_handed_over_early_are_not_indexed_again(built):
+    site = next_build_of(built, "early")
+    indexer = Indexer(None, site, workers=2)
+    indexer.year_written("2020")
+    indexer.year_written("2019")
+    report = indexer.finish()
+    assert (report.indexed, report.carried) == (["2020", "2019"], [])
+    assert report.early == ["2020", "2019"]
+    for shard in ("2020", "2019"):
+        assert (
+            read_manifest(site / "pagefind" / shard)["pages"]
+            == (read_manifest(built / "pagefind" / shard)["pages"])
+        )
+
+
+def test_a_year_handed_over_early_can_be_carried_over(built):
+    site = next_build(built)
+    indexer = Indexer(built, site)
+    indexer.year_written("2019")
+    report = indexer.finish()
+    assert (report.indexed, report.carried, report.early) == (
+        [],
+        ["2020", "2019"],
+        ["2019"],
+    )
+
+
+def test_a_page_written_after_its_year_was_indexed_is_indexed_too(built):
+    site = next_build_of(built, "late")
+    indexer = Indexer(None, site)
+    indexer.year_written("2019")
+    # The page comes after the year's bundle is written.
+    indexer.year_written("2020").result()
+    write_page(site, 2020, "late", "A late report on the talks.")
+    report = indexer.finish()
+    assert report.indexed == ["2020", "2019"] and report.early == ["2019"]
+    assert page_count(site / "pagefind" / "2020") == 3
+    assert (
+        "2020/05/01/outlet/late/index.html"
+        in (read_manifest(site / "pagefind" / "2020")["pages"])
+    )
+
+
+def test_a_year_never_handed_over_is_indexed_at_the_end(built):
+    site = next_build_of(built, "unannounced")
+    indexer = Indexer(None, site)
+    indexer.year_written("2020")
+    report = indexer.finish()
+    assert report.indexed == ["2020", "2019"] and report.early == ["2020"]
+    assert page_count(site / "pagefind" / "2019") == 1
+
+
+def test_a_year_whose_shards_changed_loses_the_bundles_indexed_early(built):
+    site = next_build_of(built, "replanned")
+    indexer = Indexer(None, site, max_pages=2)
+    indexer.year_written("2020").result()
+    for number in range(2):
+        page = write_page(site, 2020, f"june-{number}", "Talks resume.")
+        target = site / "2020" / "06" / page.relative_to(site / "2020" / "05")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        page.rename(target)
+    report = indexer.finish()
+    assert report.indexed == ["2020-06", "2020-05", "2019"] and report.early == []
+    assert sorted(p.name for p in (site / "pagefind").iterdir()) == [
+        "2019",
+        "2020-05",
+        "2020-06",
+        "shards.json",
+    ]
+
+
+def test_a_cancelled_indexer_leaves_nothing_running(built):
+    site = next_build_of(built, "cancelled")
+    indexer = Indexer(None, site, workers=2)
+    indexer.year_written("2020")
+    indexer.year_written("2019")
+    indexer.cancel()
+    assert not [t for t in threading.enumerate() if t.name.startswith("search-index")]
