@@ -7,6 +7,11 @@ the articles are read, groups them and compares each story's coverage
 and writes ``story.html`` per story and ``stories.html`` for the index with
 Pelican's writer and the theme.
 
+Grouping starts as soon as the articles are read, in a forked process
+(``newsarchive.forked``), while Pelican builds its taxonomies and the other
+plugins their context; the generator takes that result only if the records
+it would group are still the same.
+
 What stories need from an article is read in one place, ``story_record``:
 its source path, date, publisher, headline, paragraph texts and entity
 mentions. Everything after that works on those plain records.
@@ -16,15 +21,18 @@ from __future__ import annotations
 
 import datetime
 import logging
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from pelican import signals
 from pelican.generators import Generator
 
+from newsarchive.build import build_failed
 from newsarchive.coverage import Coverage, compare
+from newsarchive.forked import Forked, can_fork
 from newsarchive.reader import article_slug
-from newsarchive.stories import StoryRecord, group_stories
+from newsarchive.stories import Grouping, StoryRecord, group_stories
 from newsarchive.story_settings import StorySettings, read_story_settings
 
 logger = logging.getLogger(__name__)
@@ -70,18 +78,40 @@ def story_record(article) -> StoryRecord | None:
     )
 
 
-def story_pages(
-    articles: Iterable, settings: StorySettings, pelican_settings: dict
-) -> list[StoryPage]:
-    """The stories among ``articles``, newest first, with their URLs."""
-    by_id = {}
-    records = []
-    for article in articles:
-        record = story_record(article)
-        if record is not None:
-            records.append(record)
-            by_id[record.id] = (record, article)
+def story_records(articles: Iterable) -> list[tuple[StoryRecord, object]]:
+    """The record of each article that can be in a story, with the article."""
+    return [
+        (record, article)
+        for article in articles
+        if (record := story_record(article)) is not None
+    ]
+
+
+Found = tuple[Grouping, list[Coverage]]
+
+
+def find_stories(records: Sequence[StoryRecord], settings: StorySettings) -> Found:
+    """The stories of ``records``, and the coverage of each."""
     grouping = group_stories(records, settings)
+    by_id = {record.id: record for record in records}
+    coverages = [compare([by_id[i] for i in ids], settings) for ids in grouping.stories]
+    return grouping, coverages
+
+
+def story_pages(
+    articles: Iterable,
+    settings: StorySettings,
+    pelican_settings: dict,
+    find=find_stories,
+) -> list[StoryPage]:
+    """The stories among ``articles``, newest first, with their URLs.
+
+    ``find`` is ``find_stories``, or what gives its result for the records.
+    """
+    members_of = story_records(articles)
+    records = [record for record, _ in members_of]
+    by_id = {record.id: (record, article) for record, article in members_of}
+    grouping, coverages = find(records, settings)
     logger.info(
         "Grouped %d articles into %d stories, comparing %d candidate pairs",
         len(records),
@@ -90,9 +120,8 @@ def story_pages(
     )
     pages = []
     taken: set[str] = set()
-    for ids in grouping.stories:
+    for ids, coverage in zip(grouping.stories, coverages, strict=True):
         members: Sequence[tuple[StoryRecord, object]] = [by_id[i] for i in ids]
-        coverage = compare([record for record, _ in members], settings)
         date = f"{members[0][0].date:%Y-%m-%d}"
         base = article_slug(coverage.title, pelican_settings)
         slug, number = base, 1
@@ -122,13 +151,54 @@ def story_pages(
     return pages
 
 
+class EarlyStories:
+    """Stories being found in a forked process since the articles were read."""
+
+    def __init__(self, records: list[StoryRecord], settings: StorySettings):
+        self.records = records
+        self.settings = settings
+        self.forked = Forked(find_stories, records, settings)
+
+    def find(self, records: Sequence[StoryRecord], settings: StorySettings) -> Found:
+        """``find_stories``: from the fork if it had the same records to group."""
+        if list(records) == self.records and settings == self.settings:
+            return self.forked.result()
+        self.forked.cancel()
+        return find_stories(records, settings)
+
+
+_early: dict[str, EarlyStories] = {}  # by output folder
+
+
+def find_stories_early(generator) -> None:
+    """Start grouping the articles in the background once they are read."""
+    stop_early(generator.output_path)
+    if can_fork():
+        records = [record for record, _ in story_records(generator.articles)]
+        _early[os.path.abspath(generator.output_path)] = EarlyStories(
+            records, read_story_settings(generator.settings)
+        )
+
+
+def stop_early(output: str) -> None:
+    early = _early.pop(os.path.abspath(output), None)
+    if early is not None:
+        early.forked.cancel()
+
+
 class StoryGenerator(Generator):
     """Groups the articles into stories, then writes their pages."""
 
     def generate_context(self):
         self.story_settings = read_story_settings(self.settings)
         articles = self.context.get("articles", ())
-        self.stories = story_pages(articles, self.story_settings, self.settings)
+        early = _early.pop(os.path.abspath(self.output_path), None)
+        self.stories = story_pages(
+            articles,
+            self.story_settings,
+            self.settings,
+            early.find if early else find_stories,
+        )
         # Article objects can outlive a build (autoreload): no stale story.
         for article in articles:
             article.story = None
@@ -168,3 +238,5 @@ def get_generators(pelican):
 
 def register():
     signals.get_generators.connect(get_generators)
+    signals.article_generator_pretaxonomy.connect(find_stories_early)
+    build_failed.connect(stop_early)

@@ -12,7 +12,12 @@ from types import SimpleNamespace
 import pytest
 
 from newsarchive.article import PARAGRAPH, Article, Block
-from newsarchive.story_pages import story_pages
+from newsarchive.story_pages import (
+    EarlyStories,
+    find_stories,
+    story_pages,
+    story_records,
+)
 from newsarchive.story_settings import StorySettings
 from tests.conftest import CGTN_FILE, FIXTURES, MOSCOW_TIMES_FILE, build_site, soup
 from tests.test_build import CGTN_PAGE, MT_PAGE, plain
@@ -310,3 +315,30 @@ def test_two_stories_of_one_day_with_one_headline_get_two_urls():
     }
     assert sorted(len(page.articles) for page in pages) == [2, 2]
     assert all(page.date == datetime.date(2020, 11, 10) for page in pages)
+
+
+def test_stories_found_early_are_those_found_at_once():
+    deploy = (
+        "Russian peacekeepers deployed to Nagorno-Karabakh after the truce.",
+        {"Armenia": 2, "Azerbaijan": 2, "Nagorno-Karabakh": 1},
+    )
+    articles = [article("a", "CGTN", 10, *deploy), article("b", "Reuters", 10, *deploy)]
+    records = [record for record, _ in story_records(articles)]
+    early = EarlyStories(records, StorySettings())
+    assert early.find(records, StorySettings()) == find_stories(
+        records, StorySettings()
+    )
+
+
+def test_records_changed_since_the_fork_are_grouped_again():
+    deploy = (
+        "Russian peacekeepers deployed to Nagorno-Karabakh after the truce.",
+        {"Armenia": 2, "Azerbaijan": 2, "Nagorno-Karabakh": 1},
+    )
+    articles = [article("a", "CGTN", 10, *deploy), article("b", "Reuters", 10, *deploy)]
+    records = [record for record, _ in story_records(articles)]
+    early = EarlyStories(records[:1], StorySettings())
+    grouping, coverages = early.find(records, StorySettings())
+    assert grouping.stories == (("articles/a.txt", "articles/b.txt"),)
+    assert len(coverages) == 1
+    assert not early.forked.running
