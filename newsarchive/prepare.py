@@ -5,8 +5,8 @@ reader: the body as HTML and the metadata as strings, typeset by typogrify
 when the settings ask for it. It depends on nothing but the text, the
 package's code and data, and a few settings, so its result is cached
 (``newsarchive.cache``) and computed for many articles at once in a pool of
-processes (``prepare_all``) before Pelican's reading loop, which then only
-picks the results up.
+processes (``start_preparing``) while Pelican's reading loop picks the
+results up as they come.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import json
 import logging
 import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from html import escape
 
 from pelican.settings import DEFAULT_CONFIG
@@ -217,15 +217,55 @@ def read_bytes(path: str) -> bytes:
         return source.read()
 
 
-def _prepare_into_cache(job: tuple[str, str, dict]) -> None:
-    path, key, settings = job
-    try:
-        entry = prepare(read_source(path), path, settings)
-    except Exception:
-        # Left to the reader, which raises it again in the main process,
-        # where Pelican reports it and the build fails naming the file.
-        return
-    cache.store(settings["CACHE_PATH"], key, entry)
+def _prepare_chunk(jobs: list[tuple[str, str, dict]]) -> dict[str, dict | None]:
+    """Prepare each article of ``jobs`` into the cache; the entries by path."""
+    entries = {}
+    for path, key, settings in jobs:
+        try:
+            entry = prepare(read_source(path), path, settings)
+        except Exception:
+            # Left to the reader, which raises it again in the main process,
+            # where Pelican reports it and the build fails naming the file.
+            entries[path] = None
+            continue
+        cache.store(settings["CACHE_PATH"], key, entry)
+        entries[path] = entry
+    return entries
+
+
+class Preparing:
+    """Articles being prepared in a pool of processes, picked up as they come.
+
+    Pelican's reading loop starts at once and takes each entry (``take``)
+    when it gets to its file, so the main process loads and processes the
+    first articles while the pool prepares the rest.
+    """
+
+    def __init__(self, jobs: list[tuple[str, str, dict]], count: int):
+        self.count = len(jobs)
+        self.processes = count
+        context = multiprocessing.get_context("fork")
+        self._pool = ProcessPoolExecutor(count, mp_context=context)
+        self._chunks: dict[str, Future] = {}
+        for start in range(0, len(jobs), CHUNK_SIZE):
+            chunk = jobs[start : start + CHUNK_SIZE]
+            future = self._pool.submit(_prepare_chunk, chunk)
+            for path, _, _ in chunk:
+                self._chunks[os.path.abspath(path)] = future
+
+    def take(self, path: str) -> dict | None:
+        """The entry prepared for ``path``; None if it was not a job or failed."""
+        future = self._chunks.pop(os.path.abspath(path), None)
+        return future.result()[os.path.abspath(path)] if future else None
+
+    def close(self, cancel: bool = False) -> None:
+        """Wait for the pool to prepare (and cache) the rest, or ``cancel`` it."""
+        self._pool.shutdown(wait=True, cancel_futures=cancel)
+        self._chunks.clear()
+        if not cancel:
+            logger.info(
+                "Prepared %d articles in %d processes", self.count, self.processes
+            )
 
 
 def workers(settings: dict) -> int:
@@ -233,12 +273,13 @@ def workers(settings: dict) -> int:
     return wanted if wanted else len(os.sched_getaffinity(0))
 
 
-def prepare_all(paths: list[str], settings: dict) -> int:
-    """Prepare into the cache every article of ``paths`` not there yet.
+def start_preparing(paths: list[str], settings: dict) -> Preparing | None:
+    """Start preparing every article of ``paths`` not in the cache yet.
 
-    Returns how many were prepared. Uses ``NEWSARCHIVE_WORKERS`` processes
-    (all cores by default); with one, or few articles, it leaves them to the
-    reader, which prepares any missing entry itself.
+    In ``NEWSARCHIVE_WORKERS`` processes (all cores by default), fed in the
+    order of ``paths``: the order the reader will ask for them. None when
+    there is no pool to start (one worker, or few articles): the reader then
+    prepares any missing entry itself.
     """
     version = settings_version(settings)
     cache_path = settings["CACHE_PATH"]
@@ -250,14 +291,21 @@ def prepare_all(paths: list[str], settings: dict) -> int:
             jobs.append((path, key, job_settings))
     count = workers(settings)
     if count < 2 or len(jobs) < POOL_MIN_ARTICLES:
-        return 0
+        return None
     # Fork, with the entity and outlet data loaded first, so that every
     # worker starts with them instead of loading its own.
     default_matcher()
     load_outlets()
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(count, mp_context=context) as pool:
-        for _ in pool.map(_prepare_into_cache, jobs, chunksize=CHUNK_SIZE):
-            pass
-    logger.info("Prepared %d articles in %d processes", len(jobs), count)
-    return len(jobs)
+    return Preparing(jobs, count)
+
+
+def prepare_all(paths: list[str], settings: dict) -> int:
+    """Prepare into the cache every article of ``paths`` not there yet.
+
+    Returns how many were prepared in the pool (see ``start_preparing``).
+    """
+    preparing = start_preparing(paths, settings)
+    if preparing is None:
+        return 0
+    preparing.close()
+    return preparing.count

@@ -1,8 +1,9 @@
 """A Pelican reader for raw article text (``.txt`` files).
 
-The work is done by ``newsarchive.prepare``, cached per article; before
-Pelican's reading loop starts, every article not in the cache yet is prepared
-on all cores (``prepare_all``), so the reader mostly loads finished results.
+The work is done by ``newsarchive.prepare``, cached per article; as
+Pelican's reading loop starts, every article not in the cache yet is being
+prepared on all cores (``start_preparing``), so the reader mostly takes
+finished results.
 """
 
 from __future__ import annotations
@@ -14,12 +15,14 @@ from typing import ClassVar
 from pelican import signals
 from pelican.readers import BaseReader, MarkdownReader
 
+from newsarchive.build import build_failed
 from newsarchive.prepare import (
     SLUG_MAX_LENGTH,
+    Preparing,
     article_slug,
     cached_prepare,
     parsed_article,
-    prepare_all,
+    start_preparing,
     typeset,
     typesets_here,
 )
@@ -36,7 +39,7 @@ class RawArticleReader(BaseReader):
     file_extensions: ClassVar[list[str]] = ["txt"]
 
     def read(self, source_path):
-        entry = cached_prepare(source_path, self.settings)
+        entry = _prepared(source_path) or cached_prepare(source_path, self.settings)
         metadata = {
             name: self.process_metadata(name, value)
             for name, value in entry["metadata"].items()
@@ -70,17 +73,48 @@ def add_reader(readers):
             readers.reader_classes[extension] = TypesetMarkdownReader
 
 
+_preparing: dict[str, Preparing] = {}  # by output folder
+
+
+def _prepared(source_path: str) -> dict | None:
+    """The entry a running pool prepared for ``source_path``, if any."""
+    for preparing in _preparing.values():
+        entry = preparing.take(source_path)
+        if entry is not None:
+            return entry
+    return None
+
+
 def prepare_articles(generator):
-    """Prepare every uncached article on all cores before Pelican reads them."""
+    """Start preparing every uncached article on all cores for the reader."""
+    stop_preparing(generator.output_path)
+    # In the order Pelican will read them: the same call, the same set.
     files = generator.get_files(
         generator.settings["ARTICLE_PATHS"],
         exclude=generator.settings["ARTICLE_EXCLUDES"],
         extensions=RawArticleReader.file_extensions,
     )
-    paths = sorted(os.path.join(generator.path, name) for name in files)
-    prepare_all(paths, generator.settings)
+    paths = [os.path.join(generator.path, name) for name in files]
+    preparing = start_preparing(paths, generator.settings)
+    if preparing is not None:
+        _preparing[os.path.abspath(generator.output_path)] = preparing
+
+
+def articles_read(generator):
+    """The reading loop is over: let the pool finish what is left."""
+    preparing = _preparing.pop(os.path.abspath(generator.output_path), None)
+    if preparing is not None:
+        preparing.close()
+
+
+def stop_preparing(output: str) -> None:
+    preparing = _preparing.pop(os.path.abspath(output), None)
+    if preparing is not None:
+        preparing.close(cancel=True)
 
 
 def register():
     signals.readers_init.connect(add_reader)
     signals.article_generator_init.connect(prepare_articles)
+    signals.article_generator_pretaxonomy.connect(articles_read)
+    build_failed.connect(stop_preparing)

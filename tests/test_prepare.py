@@ -10,6 +10,7 @@ import pytest
 
 from newsarchive import cache, prepare
 from newsarchive.generate import main as generate_main
+from newsarchive.strict import SourceFilesFailed
 from tests.conftest import MOSCOW_TIMES_FILE, build_site, soup
 
 SETTINGS = {
@@ -181,3 +182,34 @@ def test_the_code_version_covers_the_reading_code_only():
     names = {path.name for path in cache.reading_modules()}
     assert {"prepare.py", "parse.py", "datelines.py", "tagging.py"} <= names
     assert {"bench.py", "importer.py", "reader.py"}.isdisjoint(names)
+
+
+def test_the_reader_takes_each_entry_from_the_pool_as_it_comes(tmp_path, settings):
+    generate_main(["--n", "40", "--out", str(tmp_path / "raw"), "--seed", "3"])
+    paths = sorted(str(p) for p in (tmp_path / "raw").rglob("*.txt"))
+    preparing = prepare.start_preparing(paths, {**settings, "NEWSARCHIVE_WORKERS": 2})
+    try:
+        for path in reversed(paths[-5:]):
+            serial = prepare.prepare(Path(path).read_text("utf-8"), path, settings)
+            assert preparing.take(path) == serial
+        # Taken once: the reader asks for each file once.
+        assert preparing.take(paths[-1]) is None
+        assert preparing.take(str(tmp_path / "elsewhere.txt")) is None
+    finally:
+        preparing.close()
+    # The pool went on to prepare and cache every article.
+    assert len(entries(settings)) == 40
+
+
+def test_an_article_the_pool_cannot_prepare_fails_the_build_naming_it(
+    content_dir, tmp_path
+):
+    generate_main(["--n", "30", "--out", str(content_dir / "articles"), "--seed", "5"])
+    (content_dir / "articles" / "undated.txt").write_text(
+        "Title: No date\n\n" + "The story runs on long enough to count.\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(SourceFilesFailed) as raised:
+        build_site(content_dir, tmp_path / "output", NEWSARCHIVE_WORKERS=2)
+    assert str(raised.value).startswith("1 source file could not be read")
+    assert "articles/undated.txt: " in str(raised.value)
