@@ -94,7 +94,9 @@ def _keyword_datelines(units, marks, outlet):
 
 def _bare_dateline(units, marks, top_end, outlet):
     for index in range(top_end):
-        if marks[index] is None:
+        # A line led by "Published" or "Updated" is no bare date (and
+        # dateparser took 0.5 ms to say so for each).
+        if marks[index] is None and not _KEYWORD_LINE.match(units[index]):
             date = _parse_line(units[index], outlet)
             if date is not None:
                 return Dateline(date, BARE, index)
