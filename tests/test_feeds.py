@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ET
 
 import feedparser
 import pytest
+from pelican import signals
 
 from tests.conftest import ROOT, build_site, soup
 
@@ -79,3 +80,27 @@ def test_sitemap_and_robots(published):
     robots = (published / "robots.txt").read_text()
     assert f"Sitemap: {SITE}/sitemap.xml" in robots
     assert "Disallow: /pagefind/" in robots
+
+
+def test_feeds_are_written_after_the_article_pages(tmp_path):
+    """So that the search index can start on the article pages sooner."""
+    written = []
+
+    def page(path, context=None):
+        written.append(("page", path))
+
+    def feed(path, context=None, feed=None):
+        written.append(("feed", path))
+
+    signals.content_written.connect(page)
+    signals.feed_written.connect(feed)
+    try:
+        build_site(ROOT / "content", tmp_path / "output")
+    finally:
+        signals.content_written.disconnect(page)
+        signals.feed_written.disconnect(feed)
+    first_feed = next(i for i, (kind, _) in enumerate(written) if kind == "feed")
+    articles = [i for i, (_, path) in enumerate(written) if "/2020/11/" in path]
+    assert len(articles) >= 2 and max(articles) < first_feed
+    feeds = [path for kind, path in written if kind == "feed"]
+    assert any(path.endswith("/feeds/all.atom.xml") for path in feeds)
