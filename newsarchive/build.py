@@ -122,14 +122,24 @@ def _swap_in(staging: Path, output: Path, retained: list[str]) -> None:
 
 
 def remove_tree(path: Path) -> None:
-    """Delete ``path`` and all below it.
+    """Delete ``path`` and all below it, without waiting where ``sh`` can.
 
-    With ``rm`` where there is one: a large archive has tens of thousands of
-    folders, and shutil.rmtree took seconds of a rebuild over them.
+    The old output of a large archive holds tens of thousands of folders;
+    deleting them took 2 to 5 s of a rebuild at 10,000 articles. Nothing reads
+    the folder again once it is renamed away, so ``rm`` goes on in the
+    background, in a process of its own that outlives this one if need be.
     """
-    rm = shutil.which("rm")
-    if rm and subprocess.run([rm, "-rf", "--", str(path)], check=False).returncode == 0:
-        return
+    sh = shutil.which("sh")
+    if sh:
+        # The shell starts rm and exits at once: rm is then nobody's child
+        # to wait for.
+        started = subprocess.run(
+            [sh, "-c", 'rm -rf -- "$1" >/dev/null 2>&1 &', "sh", str(path)],
+            stdin=subprocess.DEVNULL,
+            check=False,
+        )
+        if started.returncode == 0:
+            return
     shutil.rmtree(path)
 
 

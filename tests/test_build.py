@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -305,3 +306,18 @@ def test_output_retention_survives_the_swap(content_dir, tmp_path):
     build_site(content_dir, output, OUTPUT_RETENTION=[".git"])
     assert (output / ".git" / "HEAD").read_text() == "ref"
     assert (output / "index.html").is_file()
+
+
+def test_the_output_a_build_replaces_is_deleted(tmp_path):
+    output = build_site(ROOT / "content", tmp_path / "output")
+    (output / "stale.html").write_text("from the build before", "utf-8")
+    build_site(ROOT / "content", output)
+    assert not (output / "stale.html").exists()
+    assert (output / MT_PAGE).is_file()
+    # Deleted in the background: the build does not wait for it.
+    for _ in range(100):
+        left = [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]
+        if not left:
+            break
+        time.sleep(0.1)
+    assert left == []
