@@ -247,11 +247,9 @@ def page_fingerprint(
 ) -> str | None:
     """The fingerprint of one page: the build's, the call's and the page's own."""
     try:
-        pages = {
-            name: value(item)
-            for name, item in sorted(localcontext.items())
-            if name.endswith(PAGINATION_SUFFIXES)
-        }
+        # The context holds hundreds of names: pick before sorting.
+        own = [name for name in localcontext if name.endswith(PAGINATION_SUFFIXES)]
+        pages = {name: value(localcontext[name]) for name in sorted(own)}
     except Unknown:
         return None
     digest = hashlib.sha256()
