@@ -152,6 +152,25 @@ def _scan(folder: str, site: str) -> _Folder:
     return _Folder(folder, pages, loose, children)
 
 
+def _folder_tree(folder: str, pages: dict[str, str]) -> _Folder:
+    """The ``_Folder`` that ``_scan`` reads, from its pages and their digests.
+
+    ``pages`` are paths relative to the site, all under ``folder``.
+    """
+    loose, below = {}, {}
+    for path, digest in pages.items():
+        name, inside, _ = path[len(folder) + 1 :].partition("/")
+        if inside:
+            below.setdefault(name, {})[path] = digest
+        else:
+            loose[path] = digest
+    children = [_folder_tree(f"{folder}/{name}", below[name]) for name in sorted(below)]
+    everything = dict(loose)
+    for child in children:
+        everything.update(child.pages)
+    return _Folder(folder, everything, len(loose), children)
+
+
 def _shard(folders: list[_Folder]) -> Shard:
     paths = tuple(folder.path for folder in folders)
     key = f"{FORMAT} pagefind {version('pagefind')} {LANGUAGE} {' '.join(paths)}"
@@ -394,7 +413,7 @@ class Indexer:
         self._pool = ThreadPoolExecutor(
             max(1, workers), thread_name_prefix="search-index"
         )
-        self._years: dict[str, Future] = {}
+        self._years: dict[str, list[Future]] = {}
         self._lock = threading.Lock()
         self._done: dict[str, _Bundle] = {}
         self._finishing = False
@@ -402,24 +421,62 @@ class Indexer:
             shutil.rmtree(self.index)
         self.index.mkdir(parents=True)
 
-    def year_written(self, year: str) -> Future:
-        """Index the year folder ``year`` in the background; its job."""
-        if year not in self._years:
-            self._years[year] = self._pool.submit(self._index_year, year)
-        return self._years[year]
+    def year_written(self, year: str, pages: dict[str, str] | None = None) -> None:
+        """Index the year folder ``year``, whose article pages are all written.
 
-    def _index_year(self, year: str) -> None:
-        for shard in _plan(_scan(year, str(self.site)), self.max_pages):
-            if shard.pages:
-                self._index(shard)
+        ``pages`` are its pages with a body to index, each with the digest of
+        its bytes, as the build wrote them; without them the folder is read.
+        The shards are planned, and bundles carried over, at once, in the
+        calling thread; only Pagefind's runs are left to the background.
+        Python work in a thread beside rendering waits for the interpreter
+        lock at every step: reading a year folder there took seconds.
+        """
+        if year in self._years:
+            return
+        folder = (
+            _folder_tree(year, pages)
+            if pages is not None
+            else _scan(year, str(self.site))
+        )
+        self._years[year] = [
+            self._start(shard) for shard in _plan(folder, self.max_pages) if shard.pages
+        ]
+
+    def wait(self) -> None:
+        """Wait for the shards handed over so far to be indexed."""
+        for jobs in list(self._years.values()):
+            for job in jobs:
+                job.result()
+
+    def _start(self, shard: Shard) -> Future:
+        """Carry ``shard``'s bundle over now, or start indexing it; its job."""
+        bundle = self._clear(shard)
+        if self._carry_over(shard, bundle):
+            self._record(shard, carried=True)
+            done: Future = Future()
+            done.set_result(None)
+            return done
+        return self._pool.submit(self._index_afresh, shard, bundle)
 
     def _index(self, shard: Shard) -> None:
+        """Carry ``shard``'s bundle over, or index it, in this thread."""
+        bundle = self._clear(shard)
+        if self._carry_over(shard, bundle):
+            self._record(shard, carried=True)
+        else:
+            self._index_afresh(shard, bundle)
+
+    def _clear(self, shard: Shard) -> Path:
         bundle = self.index / shard.name
         if bundle.exists():
             shutil.rmtree(bundle)
-        carried = self._carry_over(shard, bundle)
-        if not carried:
-            index_shard(self.site, shard, bundle, yielding=not self._finishing)
+        return bundle
+
+    def _index_afresh(self, shard: Shard, bundle: Path) -> None:
+        index_shard(self.site, shard, bundle, yielding=not self._finishing)
+        self._record(shard, carried=False)
+
+    def _record(self, shard: Shard, carried: bool) -> None:
         with self._lock:
             self._done[shard.name] = _Bundle(shard, carried, not self._finishing)
 
@@ -440,8 +497,7 @@ class Indexer:
     def finish(self) -> Report:
         """Index what is left once every page is written; list the bundles."""
         try:
-            for future in list(self._years.values()):
-                future.result()
+            self.wait()
             shards = [s for s in plan_shards(self.site, self.max_pages) if s.pages]
             self._finishing = True
             for name in self._done.keys() - {shard.name for shard in shards}:
@@ -512,6 +568,8 @@ class _Build:
 
     indexer: Indexer
     waiting: dict[str, set[str]]  # year folder: its article pages not written yet
+    # Year folder: its pages written so far with a body to index, and digests.
+    pages: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 _builds: dict[str, _Build] = {}  # by output folder
@@ -568,12 +626,18 @@ def page_written(path, context=None) -> None:
     for output, build in _builds.items():
         relative = os.path.relpath(path, output).replace(os.sep, "/")
         year = relative.split("/", 1)[0]
-        pages = build.waiting.get(year)
-        if pages is not None and relative in pages:
-            pages.discard(relative)
-            if not pages:
-                del build.waiting[year]
-                build.indexer.year_written(year)
+        waiting = build.waiting.get(year)
+        if waiting is None or relative not in waiting:
+            continue
+        waiting.discard(relative)
+        # Just written, so read from memory: what _scan would read later.
+        with open(path, "rb") as page:
+            data = page.read()
+        if BODY_MARK in data:
+            build.pages.setdefault(year, {})[relative] = _digest(data)
+        if not waiting:
+            del build.waiting[year]
+            build.indexer.year_written(year, build.pages.pop(year, {}))
 
 
 def index_output(pelican) -> None:

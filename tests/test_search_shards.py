@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import threading
@@ -271,8 +272,9 @@ def test_a_page_written_after_its_year_was_indexed_is_indexed_too(built):
     site = next_build_of(built, "late")
     indexer = Indexer(None, site)
     indexer.year_written("2019")
+    indexer.year_written("2020")
     # The page comes after the year's bundle is written.
-    indexer.year_written("2020").result()
+    indexer.wait()
     write_page(site, 2020, "late", "A late report on the talks.")
     report = indexer.finish()
     assert report.indexed == ["2020", "2019"] and report.early == ["2019"]
@@ -295,7 +297,8 @@ def test_a_year_never_handed_over_is_indexed_at_the_end(built):
 def test_a_year_whose_shards_changed_loses_the_bundles_indexed_early(built):
     site = next_build_of(built, "replanned")
     indexer = Indexer(None, site, max_pages=2)
-    indexer.year_written("2020").result()
+    indexer.year_written("2020")
+    indexer.wait()
     for number in range(2):
         page = write_page(site, 2020, f"june-{number}", "Talks resume.")
         target = site / "2020" / "06" / page.relative_to(site / "2020" / "05")
@@ -318,3 +321,27 @@ def test_a_cancelled_indexer_leaves_nothing_running(built):
     indexer.year_written("2019")
     indexer.cancel()
     assert not [t for t in threading.enumerate() if t.name.startswith("search-index")]
+
+
+def test_a_year_planned_from_the_pages_written_is_the_year_read_back(tmp_path):
+    """The build hands over the digests of the pages it wrote: the shards
+    planned from them are those planned from the folder once it is whole."""
+    site = tmp_path / "site"
+    for month, count in (("01", 2), ("02", 1), ("03", 1), ("11", 3)):
+        for number in range(count):
+            page = write_page(site, 2020, f"story-{number}", "Talks resume.")
+            target = site / "2020" / month / page.relative_to(site / "2020" / "05")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            page.rename(target)
+    shutil.rmtree(site / "2020" / "05")
+    pages = {
+        path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in (site / "2020").rglob("*.html")
+    }
+    indexer = Indexer(None, site, max_pages=2)
+    indexer.year_written("2020", pages)
+    # A listing written after the year was handed over changes nothing.
+    (site / "2020" / "index.html").write_text("<!DOCTYPE html><title>2020</title>")
+    report = indexer.finish()
+    assert report.indexed == report.early
+    assert len(report.early) == 4 and report.pages == 7
