@@ -36,7 +36,7 @@ from newsarchive.build import previous_output
 logger = logging.getLogger(__name__)
 
 MANIFEST_FOLDER = "newsarchive-pages"
-MANIFEST_VERSION = 1
+MANIFEST_VERSION = 2
 
 
 class StalePage(RuntimeError):
@@ -49,8 +49,9 @@ def manifest_path(cache_path: str, output: str) -> Path:
     return Path(cache_path) / MANIFEST_FOLDER / f"{name}.json"
 
 
-def load_manifest(path: Path) -> dict[str, list[str]]:
-    """Output file -> [fingerprint, digest of its text]; empty if unusable."""
+def load_manifest(path: Path) -> dict[str, list]:
+    """Output file -> [fingerprint, digest of its text, its ``file_state``]
+    (None when not known); empty if unusable."""
     try:
         data = json.loads(path.read_bytes())
     except FileNotFoundError:
@@ -64,7 +65,7 @@ def load_manifest(path: Path) -> dict[str, list[str]]:
     return pages if isinstance(pages, dict) else {}
 
 
-def save_manifest(path: Path, pages: dict[str, list[str]]) -> None:
+def save_manifest(path: Path, pages: dict[str, list]) -> None:
     """Write the manifest whole or not at all."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -81,6 +82,19 @@ def text_digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def file_state(path: str | Path) -> list[int] | None:
+    """What tells a file written once from the same file changed since.
+
+    Its inode, size and time of last change: any write changes the time, and
+    a file replaced whole has another inode, as ``git`` and ``make`` assume.
+    """
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return [stat.st_ino, stat.st_size, stat.st_mtime_ns]
+
+
 class Pages:
     """The previous build's pages and the pages of this one."""
 
@@ -88,10 +102,32 @@ class Pages:
         self.previous_output = previous_output
         self.previous = previous
         self.verify = verify
-        self.current: dict[str, list[str]] = {}
+        self.current: dict[str, list] = {}
         self.build: str | None = None  # the build's fingerprint, once known
         self.reused = 0
         self.rendered = 0
+
+    def unchanged_file(self, name: str, fingerprint: str | None) -> Path | None:
+        """The previous build's file of ``name``, if it had this fingerprint
+        and is still the file that build wrote; None otherwise."""
+        known = self.previous.get(name)
+        if self.previous_output is None or not fingerprint or not known:
+            return None
+        if known[0] != fingerprint or len(known) < 3 or not known[2]:
+            return None
+        path = self.previous_output / name
+        return path if file_state(path) == known[2] else None
+
+    def linked(self, name: str) -> None:
+        """``name`` is the previous build's file, linked into this output."""
+        # The same inode: the same state, for the next build to compare.
+        self.current[name] = self.previous[name]
+        self.reused += 1
+
+    def written(self, name: str, path: str) -> None:
+        """``name`` is written at ``path``: note its state for the next build."""
+        if name in self.current:
+            self.current[name] = [*self.current[name][:2], file_state(path)]
 
     def earlier(self, name: str, fingerprint: str) -> str | None:
         """The previous build's text of ``name``, if it had this fingerprint."""
@@ -117,7 +153,7 @@ class Pages:
             if self.verify and render() != text:
                 raise StalePage(f"{name}: reused, but its rendering has changed")
             self.reused += 1
-        self.current[name] = [fingerprint, text_digest(text)]
+        self.current[name] = [fingerprint, text_digest(text), None]
         return text
 
     def render(self, template, localcontext: dict, arguments: str | None) -> str:
@@ -161,19 +197,86 @@ class ReusingWriter(Writer):
         self._feeds: list[tuple[tuple, dict]] = []
         _writers[os.path.abspath(output_path)] = self
 
-    def write_file(self, name, template, context, *args, **kwargs):
+    def write_file(
+        self,
+        name,
+        template,
+        context,
+        relative_urls=False,
+        paginated=None,
+        template_name=None,
+        override_output=False,
+        url=None,
+        **kwargs,
+    ):
+        writing = {
+            "relative_urls": relative_urls,
+            "paginated": paginated,
+            "template_name": template_name,
+            "override_output": override_output,
+            "url": url,
+        }
         if self.manifest is None or not name:
-            return super().write_file(name, template, context, *args, **kwargs)
+            return super().write_file(name, template, context, **writing, **kwargs)
         self._build(context)
-        template_name = _template_name(template)
-        paginated = bool(self.settings.get("DEFAULT_PAGINATION")) and (
-            template_name in self.settings.get("PAGINATED_TEMPLATES", {})
+        shown = _template_name(template)
+        listing = bool(self.settings.get("DEFAULT_PAGINATION")) and (
+            shown in self.settings.get("PAGINATED_TEMPLATES", {})
         )
         arguments = fingerprints.arguments_fingerprint(
-            template_name, _arguments(kwargs), context, paginated
+            shown, _arguments({**kwargs, "url": url}), context, listing
         )
+        if (
+            not listing
+            and arguments
+            and self._link_unchanged(
+                name, template, context, arguments, writing, kwargs
+            )
+        ):
+            return None
         wrapped = _Template(template, self.pages, arguments)
-        return super().write_file(name, wrapped, context, *args, **kwargs)
+        super().write_file(name, wrapped, context, **writing, **kwargs)
+        if not listing:
+            self.pages.written(name, sanitised_join(self.output_path, name))
+        return None
+
+    def _link_unchanged(self, name, template, context, arguments, writing, kwargs):
+        """Link the previous build's file of ``name`` into place if unchanged.
+
+        What Pelican's writer does for one page, without rendering, reading
+        or writing it: a hard link to the file of the output this build
+        replaces, which is deleted after. False, and nothing done, when the
+        page has to be written.
+        """
+        path = sanitised_join(self.output_path, name)
+        if (
+            writing["override_output"]
+            or path in self._written_files
+            or path in self._overridden_files
+        ):
+            return False
+        localcontext = _localcontext(context, name, kwargs, writing["relative_urls"])
+        fingerprint = fingerprints.page_fingerprint(
+            self.pages.build, arguments, name, localcontext
+        )
+        old = self.pages.unchanged_file(name, fingerprint)
+        if old is None:
+            return False
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        try:
+            os.link(old, path)
+        except OSError:
+            return False
+        if localcontext["localsiteurl"]:
+            context["localsiteurl"] = localcontext["localsiteurl"]
+        if self.pages.verify:
+            rendered = template.render(localcontext)
+            if rendered != Path(path).read_text(encoding="utf-8"):
+                raise StalePage(f"{name}: reused, but its rendering has changed")
+        self._written_files.add(path)
+        self.pages.linked(name)
+        signals.content_written.send(path, context=localcontext)
+        return True
 
     def write_feed(self, *args, **kwargs):
         """Write the feed once the article generator has written its pages.
@@ -264,6 +367,19 @@ def _arguments(kwargs: dict) -> dict:
     # The URL a page is served at is part of what it shows (canonical links).
     shown["url"] = kwargs.get("url")
     return shown
+
+
+def _localcontext(context: dict, name: str, kwargs: dict, relative_urls) -> dict:
+    """The context Pelican's writer renders a page of ``name`` with."""
+    localcontext = context.copy()
+    localcontext["localsiteurl"] = localcontext.get("localsiteurl", None)
+    if relative_urls:
+        relative_url = path_to_url(get_relative_path(name))
+        localcontext["SITEURL"] = relative_url
+        localcontext["localsiteurl"] = relative_url
+    localcontext["output_file"] = name
+    localcontext.update(kwargs)
+    return localcontext
 
 
 def _template_name(template) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import shutil
 from pathlib import Path
 
@@ -118,7 +119,8 @@ def test_an_unreadable_manifest_reuses_nothing(generated_content, tmp_path, capl
         build_site(generated_content, output)
     assert page_counts(caplog)[1] == 0
     assert "Ignoring unreadable page manifest" in caplog.text
-    assert json.loads(manifest.read_text(encoding="utf-8"))["version"] == 1
+    manifest_data = json.loads(manifest.read_text(encoding="utf-8"))
+    assert manifest_data["version"] == reuse.MANIFEST_VERSION == 2
 
 
 def test_manifests_of_two_outputs_are_kept_apart(tmp_path):
@@ -136,3 +138,31 @@ def test_a_moved_output_folder_is_rendered_afresh(generated_content, tmp_path, c
     with caplog.at_level(logging.INFO, logger="newsarchive.reuse"):
         build_site(generated_content, moved)
     assert page_counts(caplog)[1] == 0
+
+
+def test_an_unchanged_page_is_the_previous_file_linked_not_written(
+    generated_content, tmp_path
+):
+    output = tmp_path / "output"
+    build_site(generated_content, output)
+    page = next(output.glob("20*/*/*/*/*/index.html"))
+    before = page.stat()
+    build_site(generated_content, output)
+    after = page.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+
+
+def test_a_page_replaced_by_one_of_its_size_and_time_is_rendered_again(
+    generated_content, tmp_path
+):
+    output = tmp_path / "output"
+    build_site(generated_content, output)
+    page = next(output.glob("20*/*/*/*/*/index.html"))
+    expected = page.read_text(encoding="utf-8")
+    stat = page.stat()
+    forged = page.with_name("forged.html")
+    forged.write_bytes(b"x" * stat.st_size)
+    os.utime(forged, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    os.replace(forged, page)
+    build_site(generated_content, output)
+    assert page.read_text(encoding="utf-8") == expected
