@@ -10,7 +10,9 @@ Pelican's writer and the theme.
 Grouping starts as soon as the articles are read, in a forked process
 (``newsarchive.forked``), while Pelican builds its taxonomies and the other
 plugins their context; the generator takes that result only if the records
-it would group are still the same.
+it would group are still the same. Comparing the coverage is only needed
+for the story pages, which are written last: it goes on in another forked
+process while the article pages are written.
 
 What stories need from an article is read in one place, ``story_record``:
 its source path, date, publisher, headline, paragraph texts and entity
@@ -29,7 +31,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from newsarchive.build import build_failed
-from newsarchive.coverage import Coverage, compare
+from newsarchive.coverage import Coverage, compare, representative
 from newsarchive.forked import Forked, can_fork
 from newsarchive.reader import article_slug
 from newsarchive.stories import Grouping, StoryRecord, group_stories
@@ -47,12 +49,12 @@ class StoryPage:
     save_as: str
     date: datetime.date  # the day of the earliest report
     articles: list  # Pelican articles, earliest first
-    coverage: Coverage
+    records: tuple[StoryRecord, ...]  # theirs, in the same order
+    title: str  # the representative headline, plain text
     tags: dict = field(default_factory=dict)  # entity name -> Pelican Tag
-
-    @property
-    def title(self) -> str:
-        return self.coverage.title
+    # What the reports share and don't: known once the comparisons are done,
+    # before the story pages are written (``compare_stories``).
+    coverage: Coverage | None = None
 
     @property
     def locale_date(self) -> str:
@@ -87,31 +89,28 @@ def story_records(articles: Iterable) -> list[tuple[StoryRecord, object]]:
     ]
 
 
-Found = tuple[Grouping, list[Coverage]]
-
-
-def find_stories(records: Sequence[StoryRecord], settings: StorySettings) -> Found:
-    """The stories of ``records``, and the coverage of each."""
-    grouping = group_stories(records, settings)
-    by_id = {record.id: record for record in records}
-    coverages = [compare([by_id[i] for i in ids], settings) for ids in grouping.stories]
-    return grouping, coverages
+def compare_stories(
+    stories: Sequence[Sequence[StoryRecord]], settings: StorySettings
+) -> list[Coverage]:
+    """The coverage of each story, given the records of its articles."""
+    return [compare(list(records), settings) for records in stories]
 
 
 def story_pages(
     articles: Iterable,
     settings: StorySettings,
     pelican_settings: dict,
-    find=find_stories,
+    group=group_stories,
 ) -> list[StoryPage]:
     """The stories among ``articles``, newest first, with their URLs.
 
-    ``find`` is ``find_stories``, or what gives its result for the records.
+    ``group`` is ``group_stories``, or what gives its result for the
+    records. Their coverage is left to ``compare_stories``.
     """
     members_of = story_records(articles)
     records = [record for record, _ in members_of]
     by_id = {record.id: (record, article) for record, article in members_of}
-    grouping, coverages = find(records, settings)
+    grouping = group(records, settings)
     logger.info(
         "Grouped %d articles into %d stories, comparing %d candidate pairs",
         len(records),
@@ -120,10 +119,12 @@ def story_pages(
     )
     pages = []
     taken: set[str] = set()
-    for ids, coverage in zip(grouping.stories, coverages, strict=True):
+    for ids in grouping.stories:
         members: Sequence[tuple[StoryRecord, object]] = [by_id[i] for i in ids]
+        members_records = tuple(record for record, _ in members)
+        title = representative(members_records).title
         date = f"{members[0][0].date:%Y-%m-%d}"
-        base = article_slug(coverage.title, pelican_settings)
+        base = article_slug(title, pelican_settings)
         slug, number = base, 1
         # Two stories of one day may share a headline; never a URL.
         while settings.url.format(date=date, slug=slug) in taken:
@@ -143,7 +144,8 @@ def story_pages(
                 save_as=settings.save_as.format(date=date, slug=slug),
                 date=members[0][0].date,
                 articles=[article for _, article in members],
-                coverage=coverage,
+                records=members_records,
+                title=title,
                 tags=tags,
             )
         )
@@ -151,39 +153,44 @@ def story_pages(
     return pages
 
 
-class EarlyStories:
-    """Stories being found in a forked process since the articles were read."""
+class EarlyGrouping:
+    """Articles being grouped in a forked process since they were read."""
 
     def __init__(self, records: list[StoryRecord], settings: StorySettings):
         self.records = records
         self.settings = settings
-        self.forked = Forked(find_stories, records, settings)
+        self.forked = Forked(group_stories, records, settings)
 
-    def find(self, records: Sequence[StoryRecord], settings: StorySettings) -> Found:
-        """``find_stories``: from the fork if it had the same records to group."""
+    def group(
+        self, records: Sequence[StoryRecord], settings: StorySettings
+    ) -> Grouping:
+        """``group_stories``: from the fork if it had the same records to group."""
         if list(records) == self.records and settings == self.settings:
             return self.forked.result()
         self.forked.cancel()
-        return find_stories(records, settings)
+        return group_stories(records, settings)
 
 
-_early: dict[str, EarlyStories] = {}  # by output folder
+# Work for a build going on in forked processes, by output folder.
+_early: dict[str, EarlyGrouping] = {}
+_comparing: dict[str, Forked] = {}
 
 
-def find_stories_early(generator) -> None:
+def group_early(generator) -> None:
     """Start grouping the articles in the background once they are read."""
     stop_early(generator.output_path)
     if can_fork():
         records = [record for record, _ in story_records(generator.articles)]
-        _early[os.path.abspath(generator.output_path)] = EarlyStories(
+        _early[os.path.abspath(generator.output_path)] = EarlyGrouping(
             records, read_story_settings(generator.settings)
         )
 
 
 def stop_early(output: str) -> None:
-    early = _early.pop(os.path.abspath(output), None)
-    if early is not None:
-        early.forked.cancel()
+    for running in (_early, _comparing):
+        work = running.pop(os.path.abspath(output), None)
+        if work is not None:
+            (work.forked if isinstance(work, EarlyGrouping) else work).cancel()
 
 
 class StoryGenerator(Generator):
@@ -192,12 +199,13 @@ class StoryGenerator(Generator):
     def generate_context(self):
         self.story_settings = read_story_settings(self.settings)
         articles = self.context.get("articles", ())
-        early = _early.pop(os.path.abspath(self.output_path), None)
+        output = os.path.abspath(self.output_path)
+        early = _early.pop(output, None)
         self.stories = story_pages(
             articles,
             self.story_settings,
             self.settings,
-            early.find if early else find_stories,
+            early.group if early else group_stories,
         )
         # Article objects can outlive a build (autoreload): no stale story.
         for article in articles:
@@ -207,8 +215,26 @@ class StoryGenerator(Generator):
                 article.story = story
         # Shared with every template: base.html links to the index.
         self.context["STORY_INDEX_URL"] = self.story_settings.index_url
+        if can_fork() and self.stories:
+            _comparing[output] = Forked(
+                compare_stories,
+                [story.records for story in self.stories],
+                self.story_settings,
+            )
+
+    def _compare(self) -> None:
+        comparing = _comparing.pop(os.path.abspath(self.output_path), None)
+        members = [story.records for story in self.stories]
+        coverages = (
+            comparing.result()
+            if comparing is not None
+            else compare_stories(members, self.story_settings)
+        )
+        for story, coverage in zip(self.stories, coverages, strict=True):
+            story.coverage = coverage
 
     def generate_output(self, writer):
+        self._compare()
         relative = self.settings["RELATIVE_URLS"]
         template = self.get_template("story")
         for story in self.stories:
@@ -238,5 +264,5 @@ def get_generators(pelican):
 
 def register():
     signals.get_generators.connect(get_generators)
-    signals.article_generator_pretaxonomy.connect(find_stories_early)
+    signals.article_generator_pretaxonomy.connect(group_early)
     build_failed.connect(stop_early)

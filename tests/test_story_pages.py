@@ -12,9 +12,11 @@ from types import SimpleNamespace
 import pytest
 
 from newsarchive.article import PARAGRAPH, Article, Block
+from newsarchive.coverage import compare
+from newsarchive.stories import group_stories
 from newsarchive.story_pages import (
-    EarlyStories,
-    find_stories,
+    EarlyGrouping,
+    compare_stories,
     story_pages,
     story_records,
 )
@@ -288,11 +290,14 @@ def article(name: str, publisher: str, day: int, text: str, mentions: dict):
     )
 
 
+DEPLOY = (
+    "Russian peacekeepers deployed to Nagorno-Karabakh after the truce.",
+    {"Armenia": 2, "Azerbaijan": 2, "Nagorno-Karabakh": 1},
+)
+
+
 def test_two_stories_of_one_day_with_one_headline_get_two_urls():
-    deploy = (
-        "Russian peacekeepers deployed to Nagorno-Karabakh after the truce.",
-        {"Armenia": 2, "Azerbaijan": 2, "Nagorno-Karabakh": 1},
-    )
+    deploy = DEPLOY
     markets = (
         "Stock markets in Baku and Yerevan rallied on the ceasefire news.",
         {"Baku": 1, "Yerevan": 1},
@@ -317,28 +322,29 @@ def test_two_stories_of_one_day_with_one_headline_get_two_urls():
     assert all(page.date == datetime.date(2020, 11, 10) for page in pages)
 
 
-def test_stories_found_early_are_those_found_at_once():
-    deploy = (
-        "Russian peacekeepers deployed to Nagorno-Karabakh after the truce.",
-        {"Armenia": 2, "Azerbaijan": 2, "Nagorno-Karabakh": 1},
-    )
-    articles = [article("a", "CGTN", 10, *deploy), article("b", "Reuters", 10, *deploy)]
+def test_stories_grouped_early_are_those_grouped_at_once():
+    articles = [article("a", "CGTN", 10, *DEPLOY), article("b", "Reuters", 10, *DEPLOY)]
     records = [record for record, _ in story_records(articles)]
-    early = EarlyStories(records, StorySettings())
-    assert early.find(records, StorySettings()) == find_stories(
+    early = EarlyGrouping(records, StorySettings())
+    assert early.group(records, StorySettings()) == group_stories(
         records, StorySettings()
     )
 
 
 def test_records_changed_since_the_fork_are_grouped_again():
-    deploy = (
-        "Russian peacekeepers deployed to Nagorno-Karabakh after the truce.",
-        {"Armenia": 2, "Azerbaijan": 2, "Nagorno-Karabakh": 1},
-    )
-    articles = [article("a", "CGTN", 10, *deploy), article("b", "Reuters", 10, *deploy)]
+    articles = [article("a", "CGTN", 10, *DEPLOY), article("b", "Reuters", 10, *DEPLOY)]
     records = [record for record, _ in story_records(articles)]
-    early = EarlyStories(records[:1], StorySettings())
-    grouping, coverages = early.find(records, StorySettings())
+    early = EarlyGrouping(records[:1], StorySettings())
+    grouping = early.group(records, StorySettings())
     assert grouping.stories == (("articles/a.txt", "articles/b.txt"),)
-    assert len(coverages) == 1
     assert not early.forked.running
+
+
+def test_a_story_page_is_compared_from_the_records_of_its_articles():
+    articles = [article("a", "CGTN", 10, *DEPLOY), article("b", "Reuters", 10, *DEPLOY)]
+    [page] = story_pages(articles, StorySettings(), {})
+    assert page.coverage is None and page.title == "Peacekeepers deploy"
+    [coverage] = compare_stories([page.records], StorySettings())
+    assert coverage == compare(list(page.records), StorySettings())
+    assert coverage.title == page.title
+    assert coverage.shared_entities == ("Armenia", "Azerbaijan", "Nagorno-Karabakh")
