@@ -184,8 +184,9 @@ def test_a_manifest_of_other_pages_is_not_trusted(built):
     assert report.indexed == ["2019"]
 
 
-def test_a_large_year_is_cut_between_its_months(tmp_path):
-    site = tmp_path / "site"
+def write_large_year(site: Path) -> Path:
+    """2020 with seven articles: two in January, one each in February and
+    March, three on one day of November."""
     for month, count in (("01", 2), ("02", 1), ("03", 1), ("11", 3)):
         for number in range(count):
             page = write_page(site, 2020, f"story-{number}", "Talks resume.")
@@ -193,6 +194,11 @@ def test_a_large_year_is_cut_between_its_months(tmp_path):
             target.parent.mkdir(parents=True, exist_ok=True)
             page.rename(target)
     shutil.rmtree(site / "2020" / "05")
+    return site
+
+
+def test_a_large_year_is_cut_between_its_months(tmp_path):
+    site = write_large_year(tmp_path / "site")
     write_page(site, 2019, "ceasefire", "Peacekeepers arrive.")
     shards = plan_shards(site, max_pages=2)
     # Months run together up to two pages; November, three, by its days or
@@ -326,14 +332,7 @@ def test_a_cancelled_indexer_leaves_nothing_running(built):
 def test_a_year_planned_from_the_pages_written_is_the_year_read_back(tmp_path):
     """The build hands over the digests of the pages it wrote: the shards
     planned from them are those planned from the folder once it is whole."""
-    site = tmp_path / "site"
-    for month, count in (("01", 2), ("02", 1), ("03", 1), ("11", 3)):
-        for number in range(count):
-            page = write_page(site, 2020, f"story-{number}", "Talks resume.")
-            target = site / "2020" / month / page.relative_to(site / "2020" / "05")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            page.rename(target)
-    shutil.rmtree(site / "2020" / "05")
+    site = write_large_year(tmp_path / "site")
     pages = {
         path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
         for path in (site / "2020").rglob("*.html")
