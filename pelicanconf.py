@@ -20,36 +20,17 @@ DEFAULT_LANG = "en"
 DEFAULT_DATE_FORMAT = "%-d %B %Y"
 
 THEME = "theme"
-PLUGINS = [
-    "newsarchive.reader",
-    "newsarchive.reuse",
-    "newsarchive.strict",
-    "newsarchive.urls",
-    "newsarchive.periods",
-    "newsarchive.entity_pages",
-    "newsarchive.taxonomies",
-    "newsarchive.navigation",
-    "newsarchive.citation",
-    "newsarchive.search",
-    "newsarchive.story_pages",
-    "pelican.plugins.sitemap",
-]
-# How many co-mentioned entities an entity page lists.
-ENTITY_RELATED_MAX = 10
-
+# Our plugins register in the order they depend on (newsarchive.plugin).
+PLUGINS = ["newsarchive.plugin", "pelican.plugins.sitemap"]
+# Our own settings (READER_*, REUSE_*, PAGEFIND_*, ENTITY_*, STORY_*) are
+# declared with their defaults in newsarchive/settings.py; set one here only
+# to change it.
+#
 # Typeset with typogrify (smart quotes, dashes, no-break spaces). The reader
-# does it for our articles, in parallel and cached with the rest of its work
-# (newsarchive.prepare), and for Markdown pages; Pelican's TYPOGRIFY stays off
+# does it for our articles (READER_TYPOGRIFY), in parallel and cached with
+# the rest of its work, and for Markdown pages; Pelican's TYPOGRIFY stays off
 # so that nothing is typeset twice or again on every build.
-NEWSARCHIVE_TYPOGRIFY = True
 TYPOGRIFY = False
-# Processes that prepare uncached articles before reading; 0 means all cores.
-NEWSARCHIVE_WORKERS = 0
-# False prepares every article again (`invoke rebuild`) and rewrites the cache.
-NEWSARCHIVE_LOAD_CACHE = True
-# A build takes from the output it replaces the pages and search bundles that
-# would come out the same (newsarchive.reuse); False renders and indexes all.
-NEWSARCHIVE_REUSE_OUTPUT = True
 
 # A news archive has no translations: two articles with the same headline are
 # two articles, never one article in two languages.
@@ -71,7 +52,7 @@ AUTHOR_URL = "author/{slug}/"
 AUTHOR_SAVE_AS = AUTHOR_URL + "index.html"
 AUTHORS_URL = "author/"
 AUTHORS_SAVE_AS = AUTHORS_URL + "index.html"
-# Tags are the entities the articles mention (newsarchive.tagging).
+# Tags are the entities the articles mention (newsarchive.entities.tagging).
 TAG_URL = "entity/{slug}/"
 TAG_SAVE_AS = TAG_URL + "index.html"
 TAGS_URL = "entity/"

@@ -36,7 +36,7 @@ CONFIG = {
 def build_site(settings_file, verbose=False, **override):
     """Build with our entry point; a failed build exits non-zero with the reasons."""
     from newsarchive.build import build
-    from newsarchive.strict import SourceFilesFailed
+    from newsarchive.plugins.strict import SourceFilesFailed
 
     pelican_log.init(level=logging.WARNING)
     try:
@@ -76,8 +76,8 @@ def rebuild(c):
     build_site(
         CONFIG["settings_base"],
         LOAD_CONTENT_CACHE=False,
-        NEWSARCHIVE_LOAD_CACHE=False,
-        NEWSARCHIVE_REUSE_OUTPUT=False,
+        READER_LOAD_CACHE=False,
+        REUSE_OUTPUT=False,
     )
 
 
@@ -137,7 +137,7 @@ def publish(c):
 
     The target is a local folder, or "user@host:/path/" to copy with rsync.
     """
-    from newsarchive.publish import is_remote, mirror
+    from newsarchive.commands.publish import is_remote, mirror
 
     target = CONFIG["deploy_target"]
     if not target:
@@ -192,7 +192,7 @@ def import_(c, path, source="", date="", url="", title=""):
 @task(help={"unknown": "list names the entity list does not know, with counts"})
 def entities(c, unknown=False):
     """Entities across content/articles: tags per entity, or --unknown names."""
-    from newsarchive.survey import format_survey, survey
+    from newsarchive.commands.survey import format_survey, survey
 
     report = survey(Path(SETTINGS["PATH"]) / "articles", unknown=unknown)
     print(format_survey(report, unknown=unknown))
@@ -201,7 +201,7 @@ def entities(c, unknown=False):
 @task
 def entitydata(c):
     """Regenerate newsarchive/data/countries.toml from the country database."""
-    from newsarchive.entitydata import main
+    from tools.entitydata import main
 
     sys.exit(main())
 
@@ -215,7 +215,7 @@ def entitydata(c):
 )
 def generate(c, n, out, seed=0):
     """Write N generated raw articles into a folder, for tests and benchmarks."""
-    from newsarchive.generate import main
+    from tools.generate import main
 
     sys.exit(main(["--n", str(n), "--out", out, "--seed", str(seed)]))
 
@@ -231,7 +231,7 @@ def generate(c, n, out, seed=0):
 )
 def bench(c, n, seed=0, out="benchmarks/results.jsonl", profile="", keep=""):
     """Time our build of N articles against plain Pelican's, and rebuilds."""
-    from newsarchive.bench import main
+    from tools.bench import main
 
     options = ["--out", out]
     options += ["--profile", profile] if profile else []
@@ -277,7 +277,7 @@ def test(c):
 def ensure_browser_tooling(c):
     """Install what the browser checks need beyond the [test] extra, if missing:
     the npm packages (axe-core, vnu, Lighthouse) and Debian's Chromium."""
-    from tests.browser.site import CHROMIUM
+    from tools.site import CHROMIUM
 
     for program_name, needed_for in (("npm", "axe-core and vnu"), ("java", "vnu")):
         if shutil.which(program_name) is None:
@@ -306,7 +306,7 @@ def lighthouse(c, minimum=0.95):
     import json
     import tempfile
 
-    from tests.browser.site import CHROMIUM, CHROMIUM_ARGS, archive_served, site_pages
+    from tools.site import CHROMIUM, CHROMIUM_ARGS, archive_served, site_pages
 
     ensure_browser_tooling(c)
     flags = " ".join(["--headless=new", "--disable-dev-shm-usage", *CHROMIUM_ARGS])
@@ -341,7 +341,7 @@ def screenshots(c):
     """Full-page PNGs of every page type, on a phone and a laptop, in screenshots/."""
     from playwright.sync_api import sync_playwright
 
-    from tests.browser.site import (
+    from tools.site import (
         CHROMIUM,
         CHROMIUM_ARGS,
         VIEWPORTS,

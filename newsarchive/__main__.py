@@ -6,10 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from newsarchive.article import ArticleError
-from newsarchive.importer import REFUSED, import_paths, report
-from newsarchive.inspection import as_json, as_text, inspect_file
-from newsarchive.sources import MAX_BYTES
+from newsarchive.commands.importer import REFUSED, import_paths, report
+from newsarchive.commands.inspection import as_json, as_text, inspect_file
+from newsarchive.reading.article import ArticleError
+from newsarchive.reading.sources import MAX_BYTES
 
 
 def inspect(args) -> int:

@@ -19,7 +19,8 @@ from pathlib import Path
 from pelican import Pelican, signals
 from pelican.settings import read_settings
 
-from newsarchive.strict import failure_reason
+from newsarchive import internals, lifecycle
+from newsarchive.plugins.strict import failure_reason
 
 logger = logging.getLogger(__name__)
 
@@ -27,10 +28,6 @@ PUBLISHED = "published"
 HIDDEN = "hidden"
 DRAFT = "draft"
 FAILED = "failed"
-
-# Sent with the folder a failed build was writing into, before it is deleted:
-# plugins stop the work they left running on it (the search indexer).
-build_failed = signals.signal("newsarchive_build_failed")
 
 
 @dataclass(frozen=True)
@@ -113,7 +110,11 @@ def _swap_in(staging: Path, output: Path, retained: list[str]) -> None:
         for name in retained:
             if (output / name).exists() and not (staging / name).exists():
                 shutil.move(str(output / name), staging / name)
-        old = Path(tempfile.mkdtemp(prefix=f".{output.name}-old-", dir=output.parent))
+        old = Path(
+            tempfile.mkdtemp(
+                prefix=_staging_prefix(output, "old", os.getpid()), dir=output.parent
+            )
+        )
         output.rename(old / output.name)
         staging.rename(output)
         remove_tree(old)
@@ -143,55 +144,62 @@ def remove_tree(path: Path) -> None:
     shutil.rmtree(path)
 
 
-def _forget_failed_build() -> None:
-    """Clear what pelican-sitemap keeps between builds in one process.
+def _staging_prefix(output: Path, kind: str, pid: int | str = "") -> str:
+    return f".{output.name}-{kind}-{pid}-" if pid != "" else f".{output.name}-{kind}-"
 
-    It remembers the running build until ``finalized``, which a failed build
-    never sends, and until then ignores every later build: without this, no
-    build after a failed one in the same process (tests, ``livereload``)
-    would write a sitemap.
-    """
+
+def _alive(pid: int) -> bool:
     try:
-        from pelican.plugins.sitemap import sitemap
-    except ImportError:
-        return
-    sitemap.generator._main_pelican = None
-    sitemap.generator.page_queue = []
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
-def previous_output(settings: dict) -> Path | None:
-    """The output of the last build, to reuse what has not changed, or None.
+def stale_folders(output: Path) -> list[Path]:
+    """What earlier builds into ``output`` left beside it and no build uses.
 
-    ``build`` names it (``NEWSARCHIVE_PREVIOUS_OUTPUT``); a build that must
-    start afresh (``invoke rebuild``) sets ``NEWSARCHIVE_REUSE_OUTPUT`` False.
+    A staging folder is named for the process writing into it; one whose
+    process is gone was left by a build that was killed. A replaced output
+    is deleted in the background by ``rm``, which may have been killed too;
+    deleting it again is harmless.
     """
-    previous = settings.get("NEWSARCHIVE_PREVIOUS_OUTPUT")
-    if not previous or settings.get("NEWSARCHIVE_REUSE_OUTPUT", True) is False:
-        return None
-    previous = Path(previous)
-    return previous if previous.is_dir() else None
+    stale = []
+    for path in output.parent.glob(_staging_prefix(output, "new") + "*"):
+        pid = path.name.removeprefix(_staging_prefix(output, "new")).split("-")[0]
+        if not (pid.isdigit() and _alive(int(pid))):
+            stale.append(path)
+    stale += output.parent.glob(_staging_prefix(output, "old") + "*")
+    return sorted(path for path in stale if path.is_dir())
 
 
 def build(settings_file: str, override: dict | None = None) -> Account:
     """Build the site that ``settings_file`` describes, all or nothing.
 
-    Raises ``newsarchive.strict.SourceFilesFailed`` when any source file
-    could not be read; the output folder is then left as it was.
+    Raises ``newsarchive.plugins.strict.SourceFilesFailed`` when any source
+    file could not be read; the output folder is then left as it was.
     """
     settings = read_settings(settings_file, override=override or {})
     output = Path(settings["OUTPUT_PATH"]).resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent))
+    for stale in stale_folders(output):
+        logger.info("Removing %s, left by a build that did not finish", stale)
+        remove_tree(stale)
+    staging = Path(
+        tempfile.mkdtemp(
+            prefix=_staging_prefix(output, "new", os.getpid()), dir=output.parent
+        )
+    )
     settings["OUTPUT_PATH"] = str(staging)
-    # What this build replaces, and may reuse pages and search bundles of.
-    settings["NEWSARCHIVE_PREVIOUS_OUTPUT"] = str(output)
     try:
-        with _recording() as account:
+        with _recording() as account, lifecycle.expect(staging, target=output):
             Pelican(settings).run()
     except BaseException:
-        build_failed.send(str(staging))
+        lifecycle.failed(staging)
         shutil.rmtree(staging, ignore_errors=True)
-        _forget_failed_build()
+        internals.forget_sitemap_build()
         raise
     # mkdtemp makes a private folder; a site is for everyone to read.
     staging.chmod(0o755)

@@ -36,7 +36,7 @@ def build_site(content: Path, output: Path, **override) -> Path:
         "CACHE_PATH": str(output.parent / "cache"),
         "LOCALE": ["C.UTF-8", "C"],
         # A page taken from the previous build is rendered too, and must match.
-        "NEWSARCHIVE_VERIFY_REUSE": True,
+        "REUSE_VERIFY": True,
         **override,
     }
     build(str(ROOT / "pelicanconf.py"), settings)

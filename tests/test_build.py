@@ -11,9 +11,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 
 from newsarchive.build import build
-from newsarchive.strict import SourceFilesFailed
+from newsarchive.plugins.strict import SourceFilesFailed
 from tests.conftest import ROOT, build_site, soup
-from tests.test_parse import (
+from tests.reading.test_parse import (
     CGTN_CAPTIONS,
     CGTN_PARAGRAPHS,
     MOSCOW_TIMES_BOILERPLATE,

@@ -8,11 +8,11 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsarchive.article import ArticleError
-from newsarchive.importer import IMPORTED, import_paths
-from newsarchive.parse import read_article
-from newsarchive.render import body_html, summary_html
-from newsarchive.sources import decode
+from newsarchive.commands.importer import IMPORTED, import_paths
+from newsarchive.reading.article import ArticleError
+from newsarchive.reading.parse import read_article
+from newsarchive.reading.render import body_html, summary_html
+from newsarchive.reading.sources import decode
 
 OUR_TAGS = re.compile(r"</?(p|h2|figure|figcaption)( class=\"photo-caption\")?>")
 HOSTILE = [
@@ -90,7 +90,7 @@ def test_importing_anything_never_crashes(tmp_path_factory, data):
     content = folder / "content"
     [outcome] = import_paths([source], content)
     if outcome.status == IMPORTED:
-        from newsarchive.sources import read_source
+        from newsarchive.reading.sources import read_source
 
         article = read_article(read_source(outcome.detail), outcome.detail)
         assert not article.problems

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.site import (
+from tools.site import (
     CHROMIUM,
     CHROMIUM_ARGS,
     NODE_MODULES,

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
-from tests.browser.site import PAGES, STORY_PAGES, VIEWPORTS, opened
 from tests.conftest import soup
+from tools.site import PAGES, STORY_PAGES, VIEWPORTS, opened
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Only what a failure message needs: axe's full result is large.

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.site import VIEWPORTS, opened
+from tools.site import VIEWPORTS, opened
 
 MOSCOW_TIMES = (
     "/2020/11/10/the-moscow-times/"

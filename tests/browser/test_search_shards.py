@@ -9,9 +9,9 @@ import shutil
 import pytest
 from playwright.sync_api import expect
 
-from newsarchive.search import update_search_index
-from tests.browser.site import SiteServer, opened, serving
+from newsarchive.search.indexer import update_search_index
 from tests.browser.test_search_page import CGTN, MOSCOW_TIMES, results
+from tools.site import SiteServer, opened, serving
 
 
 @pytest.fixture(scope="module")

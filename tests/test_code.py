@@ -1,0 +1,121 @@
+"""What the caches call the code: the files a part of the build imports."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from newsarchive import code
+from newsarchive.plugins import article_cache
+from newsarchive.reuse import fingerprints
+
+ROOT = code.PACKAGE.parent
+
+
+@pytest.fixture
+def checkout(tmp_path) -> Path:
+    """A copy of the package and the developer tools, to edit and move."""
+    shutil.copytree(code.PACKAGE, tmp_path / "newsarchive")
+    shutil.copytree(ROOT / "tools", tmp_path / "tools")
+    return tmp_path
+
+
+def versions(checkout: Path) -> tuple[str, str]:
+    package = checkout / "newsarchive"
+    return (
+        code.version(article_cache.READING, package=package),
+        code.version(fingerprints.PLUGINS, package=package),
+    )
+
+
+def relative(paths) -> set[str]:
+    return {path.relative_to(code.PACKAGE).as_posix() for path in paths}
+
+
+def test_reading_is_what_prepare_imports_wherever_it_lives():
+    reading = relative(code.modules(article_cache.READING))
+    assert {
+        "__init__.py",
+        "plugins/__init__.py",
+        "plugins/prepare.py",
+        "plugins/article_cache.py",
+        "reading/__init__.py",
+        "reading/parse.py",
+        "reading/datelines.py",
+        "entities/matcher.py",
+        "entities/tagging.py",
+        "code.py",
+        "settings.py",
+    } <= reading
+    # Neither the importer, nor the page writer, nor the search index reads.
+    assert {"commands/importer.py", "reuse/writer.py", "search/indexer.py"}.isdisjoint(
+        reading
+    )
+
+
+def test_the_plugins_code_is_every_plugin_and_what_they_import():
+    plugins = relative(code.modules(fingerprints.PLUGINS))
+    assert {
+        "plugins/reader.py",
+        "plugins/story_pages.py",
+        "reuse/writer.py",
+        "search/plugin.py",
+        "stories/grouping.py",
+        "reading/parse.py",
+        "lifecycle.py",
+    } <= plugins
+    assert not any(path.startswith("commands/") for path in plugins)
+
+
+def test_editing_a_module_reading_uses_changes_both_keys(checkout):
+    article, pages = versions(checkout)
+    datelines = checkout / "newsarchive" / "reading" / "datelines.py"
+    datelines.write_text(datelines.read_text() + "\n# edited\n")
+    edited_article, edited_pages = versions(checkout)
+    assert edited_article != article
+    assert edited_pages != pages
+
+
+def test_moving_a_module_reading_uses_changes_the_article_key(checkout):
+    article, _ = versions(checkout)
+    package = checkout / "newsarchive"
+    (package / "reading" / "dates").mkdir()
+    (package / "reading" / "dates" / "__init__.py").write_text("")
+    (package / "reading" / "datelines.py").rename(
+        package / "reading" / "dates" / "datelines.py"
+    )
+    for path in package.rglob("*.py"):
+        text = path.read_text()
+        moved = text.replace(
+            "from newsarchive.reading import datelines",
+            "from newsarchive.reading.dates import datelines",
+        ).replace(
+            "newsarchive.reading.datelines", "newsarchive.reading.dates.datelines"
+        )
+        if moved != text:
+            path.write_text(moved)
+    assert "reading/dates/datelines.py" in {
+        path.relative_to(package).as_posix()
+        for path in code.modules(article_cache.READING, package)
+    }
+    assert versions(checkout)[0] != article
+
+
+def test_editing_a_data_file_changes_both_keys(checkout):
+    article, pages = versions(checkout)
+    outlets = checkout / "newsarchive" / "data" / "outlets.toml"
+    outlets.write_text(outlets.read_text() + "\n# edited\n")
+    assert versions(checkout)[0] != article
+    assert versions(checkout)[1] != pages
+
+
+def test_editing_a_developer_tool_or_a_command_changes_neither_key(checkout):
+    before = versions(checkout)
+    for path in (
+        checkout / "tools" / "bench.py",
+        checkout / "newsarchive" / "commands" / "importer.py",
+    ):
+        path.write_text(path.read_text() + "\n# edited\n")
+    assert versions(checkout) == before
