@@ -3,7 +3,6 @@
 Run them with ``invoke TASK`` (``invoke --list`` shows them all).
 """
 
-import contextlib
 import logging
 import os
 import shlex
@@ -14,7 +13,6 @@ from pathlib import Path
 from invoke import task
 from invoke.main import program
 from pelican import log as pelican_log
-from pelican import main as pelican_main
 from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
 from pelican.settings import DEFAULT_CONFIG, get_settings_from_file
 
@@ -50,11 +48,6 @@ def build_site(settings_file, verbose=False, **override):
 
 
 ACCOUNT_LIST_MAX = 50
-
-
-def pelican_run(cmd):
-    # Pelican's own entry point, so a failed build exits non-zero here too.
-    pelican_main(shlex.split(cmd) + shlex.split(os.environ.get("PELICAN_ARGS", "")))
 
 
 @task
@@ -103,11 +96,14 @@ def livereload(c):
     from livereload import Server
 
     def cached_build():
-        cmd = "-s {settings_base} -e CACHE_CONTENT=true LOAD_CONTENT_CACHE=true"
-        # A broken article must not stop the watcher: the error is shown and
-        # the next save rebuilds.
-        with contextlib.suppress(SystemExit):
-            pelican_run(cmd.format(**CONFIG))
+        # The same all-or-nothing build as `invoke build`, reusing unchanged
+        # pages and search shards. A broken article must not stop the
+        # watcher: the error is shown, output/ is left as it was, and the
+        # next save rebuilds.
+        try:
+            build_site(CONFIG["settings_base"])
+        except SystemExit as failure:
+            print(failure, file=sys.stderr)
 
     cached_build()
     server = Server()

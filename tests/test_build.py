@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 import time
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from newsarchive.build import build
+from newsarchive.build import build, stale_folders
 from newsarchive.plugins.strict import SourceFilesFailed
 from tests.conftest import ROOT, build_site, soup
 from tests.reading.test_parse import (
@@ -321,3 +324,28 @@ def test_the_output_a_build_replaces_is_deleted(tmp_path):
             break
         time.sleep(0.1)
     assert left == []
+
+
+def test_a_build_removes_the_staging_folders_of_killed_builds(content_dir, tmp_path):
+    killed = subprocess.Popen([sys.executable, "-c", "pass"])
+    killed.wait()  # a process that is gone, as a killed build's is
+    left = [
+        tmp_path / f".output-new-{killed.pid}-abc123",
+        tmp_path / ".output-old-4242-def456",
+        tmp_path / ".output-new-d4e5f6",  # named before the builds named theirs
+    ]
+    running = tmp_path / f".output-new-{os.getpid()}-running"
+    for folder in [*left, running]:
+        (folder / "2020").mkdir(parents=True)
+        (folder / "2020" / "index.html").write_text("half a site", "utf-8")
+    (tmp_path / ".other-new-1-x").mkdir()  # another output's
+
+    assert stale_folders(tmp_path / "output") == sorted(left)
+    build_site(content_dir, tmp_path / "output")
+    for _ in range(100):  # removed in the background
+        if not any(folder.exists() for folder in left):
+            break
+        time.sleep(0.1)
+    assert [folder for folder in left if folder.exists()] == []
+    assert running.is_dir()  # a build still running keeps its folder
+    assert (tmp_path / ".other-new-1-x").is_dir()

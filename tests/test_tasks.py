@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from typing import ClassVar
 
 import pytest
 
@@ -131,3 +132,46 @@ def test_publish_copies_the_production_build(project, tmp_path):
     assert link.startswith("https://archive.test/2020/11/11/cgtn/")
     assert (target / "feeds" / "all.atom.xml").is_file()
     assert "Published to" in env_run.stdout
+
+
+class FakeLiveReloadServer:
+    """livereload's Server, without serving: ``serve`` runs the first watched
+    callback once, as a save of a watched file would."""
+
+    watched: ClassVar[list] = []
+
+    def watch(self, glob, callback):
+        self.watched.append((glob, callback))
+
+    def serve(self, **kwargs):
+        self.watched[0][1]()
+
+
+def test_livereload_builds_through_the_all_or_nothing_build(
+    project, monkeypatch, capsys
+):
+    import importlib.util
+
+    import livereload
+
+    monkeypatch.chdir(project)
+    monkeypatch.setattr(livereload, "Server", FakeLiveReloadServer)
+    FakeLiveReloadServer.watched = []
+    spec = importlib.util.spec_from_file_location("project_tasks", project / "tasks.py")
+    tasks = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tasks)
+
+    tasks.livereload.body(None)  # a build, then one save
+    page = next((project / "output" / "2020").rglob("index.html"))
+    assert "content/**/*.txt" in [glob for glob, _ in FakeLiveReloadServer.watched]
+    # The second build took the unchanged page from the first: the same file.
+    first_inode = page.stat().st_ino
+    FakeLiveReloadServer.watched[0][1]()
+    assert page.stat().st_ino == first_inode
+
+    # A broken article fails the build and leaves the site as it was.
+    broken = project / "content" / "articles" / "2020" / "11" / "undated.txt"
+    broken.write_text("Title: Undated\n\nNo date here at all.\n", encoding="utf-8")
+    FakeLiveReloadServer.watched[0][1]()
+    assert "undated.txt: no date found" in capsys.readouterr().err
+    assert page.stat().st_ino == first_inode
