@@ -119,3 +119,22 @@ def test_editing_a_developer_tool_or_a_command_changes_neither_key(checkout):
     ):
         path.write_text(path.read_text() + "\n# edited\n")
     assert versions(checkout) == before
+
+
+@pytest.mark.parametrize("folder", ["reading", "entities", "stories"])
+def test_the_text_packages_need_no_pelican_build(folder):
+    """Reading, tagging and grouping are pure text work: of Pelican they use
+    at most its slugify, so that entity slugs are the tag pages' slugs."""
+    imported = set()
+    for path in (code.PACKAGE / folder).glob("*.py"):
+        for name in code._imported(path, code.PACKAGE):
+            if name.split(".")[0] == "pelican":
+                imported.add(name)
+    assert imported <= {"pelican.utils", "pelican.utils.slugify"}
+    assert not any(
+        name.startswith(
+            ("newsarchive.plugins", "newsarchive.reuse", "newsarchive.search")
+        )
+        for path in (code.PACKAGE / folder).glob("*.py")
+        for name in code._imported(path, code.PACKAGE)
+    )

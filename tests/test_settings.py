@@ -92,3 +92,9 @@ def test_a_good_value_is_taken_and_a_missing_one_is_its_default():
     assert settings.get({"PAGEFIND_SHARD_PAGES": 50}, "PAGEFIND_SHARD_PAGES") == 50
     assert settings.get({}, "PAGEFIND_SHARD_PAGES") == 300
     assert settings.check({"PAGEFIND_SHARD_PAGES": 50}) == []
+
+
+def test_the_readme_documents_every_setting_of_ours():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [s.name for s in settings.OURS if f"`{s.name}`" not in readme]
+    assert missing == []
