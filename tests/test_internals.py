@@ -39,11 +39,11 @@ def test_page_context_is_the_context_pelicans_writer_renders_with(
         template,
         context,
         relative_urls=relative_urls,
-        article="the article",
+        shown="the page",
     )
     (rendered,) = template.contexts
     ours = internals.page_context(
-        context, "2020/11/page/index.html", {"article": "the article"}, relative_urls
+        context, "2020/11/page/index.html", {"shown": "the page"}, relative_urls
     )
     assert rendered == ours
     assert ours["SITEURL"] == ("../../.." if relative_urls else "https://example.org")
