@@ -15,6 +15,7 @@ import pytest
 
 from newsarchive.build import build, stale_folders
 from newsarchive.plugins.strict import SourceFilesFailed
+from tests.commands.test_importer import HTML_ADVICE, HTML_PAGE
 from tests.conftest import ROOT, build_site, soup
 from tests.reading.test_parse import (
     CGTN_CAPTIONS,
@@ -255,6 +256,20 @@ def test_a_failed_build_leaves_the_previous_output_untouched(content_dir, tmp_pa
     assert (
         sorted(p.name for p in output.parent.iterdir() if p.name.startswith(".")) == []
     )
+
+
+def test_an_html_page_saved_under_content_fails_the_build_naming_it(
+    content_dir, tmp_path
+):
+    (content_dir / "articles" / "page.txt").write_text(HTML_PAGE, encoding="utf-8")
+    with pytest.raises(SourceFilesFailed) as raised:
+        build_site(content_dir, tmp_path / "output")
+    page = os.path.relpath(content_dir / "articles" / "page.txt")
+    assert str(raised.value) == (
+        "1 source file could not be read; nothing was written:\n"
+        f"  {page}: {HTML_ADVICE}"
+    )
+    assert not (tmp_path / "output").exists()
 
 
 def test_two_builds_are_byte_identical(tmp_path):

@@ -4,14 +4,22 @@ Each file is decoded, read like the build reads it, checked against what the
 archive already holds, and written once as UTF-8 under a header that records
 what was inferred. One bad file never stops the others; nothing that exists
 is ever overwritten, and nothing is left half-written.
+
+Only what it was given is read: a symbolic link (named, or found in a folder)
+is refused, never followed, and so is anything that is not a regular file (a
+FIFO, a device, a socket). Folders are walked through descriptors, each file
+is opened without following a link and must be the very file that was found,
+so a link swapped in after the check is not followed either.
 """
 
 from __future__ import annotations
 
 import datetime
+import errno
 import hashlib
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -21,7 +29,13 @@ from newsarchive.plugins.reader import article_slug
 from newsarchive.reading.article import Article, ArticleError
 from newsarchive.reading.header import HeaderError, split_header
 from newsarchive.reading.parse import NO_DATE, NO_STORY, NO_TITLE, read_article
-from newsarchive.reading.sources import MAX_BYTES, read_source
+from newsarchive.reading.sources import (
+    CHANGED,
+    MAX_BYTES,
+    SYMBOLIC_LINK,
+    not_a_file,
+    read_source,
+)
 
 IMPORTED = "imported"
 DUPLICATE = "duplicate"
@@ -37,6 +51,11 @@ _HINTS = {
     NO_DATE: "no date found: pass --date YYYY-MM-DD or add a 'Date:' header line",
     NO_STORY: "only boilerplate: no story text is left once it is removed",
 }
+SYMBOLIC_LINK_TO_FOLDER = "a symbolic link; copy the folder itself to import it"
+# Opens a folder only if it is one, and not through a symbolic link.
+_FOLDER_FLAGS = (
+    os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0)
+)
 
 
 @dataclass(frozen=True)
@@ -92,16 +111,83 @@ def index_folder(folder: Path) -> Index:
     return index
 
 
-def expand(paths: Iterable[Path]) -> Iterator[Path]:
-    """The files named, and every non-hidden file inside the folders named."""
-    for path in paths:
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                relative = child.relative_to(path).parts
-                if child.is_file() and not any(p.startswith(".") for p in relative):
-                    yield child
+@dataclass(frozen=True)
+class Found:
+    """A path to import: the ``lstat`` of a regular file, or why it is refused."""
+
+    path: Path
+    checked: os.stat_result | None = None
+    refusal: str | None = None
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or str(error)
+
+
+def _classify(path: Path, status: os.stat_result) -> Found:
+    if stat.S_ISREG(status.st_mode):
+        return Found(path, checked=status)
+    if stat.S_ISLNK(status.st_mode):
+        # Where it points only chooses the advice; it is never read.
+        folder = os.path.isdir(path)
+        return Found(path, refusal=SYMBOLIC_LINK_TO_FOLDER if folder else SYMBOLIC_LINK)
+    return Found(path, refusal=not_a_file(status.st_mode))
+
+
+def _walk(folder: Path, descriptor: int) -> Iterator[Found]:
+    """Every non-hidden entry under the open ``folder``, in name order,
+    never through a symbolic link."""
+    try:
+        with os.scandir(descriptor) as entries:
+            names = sorted(e.name for e in entries if not e.name.startswith("."))
+    except OSError as error:
+        yield Found(folder, refusal=_reason(error))
+        return
+    for name in names:
+        path = folder / name
+        try:
+            status = os.stat(name, dir_fd=descriptor, follow_symlinks=False)
+        except OSError as error:
+            yield Found(path, refusal=_reason(error))
+            continue
+        if stat.S_ISDIR(status.st_mode):
+            yield from _walk_folder(path, status, name, descriptor)
         else:
-            yield path
+            yield _classify(path, status)
+
+
+def _walk_folder(
+    path: Path, status: os.stat_result, name: str | Path, parent: int | None = None
+) -> Iterator[Found]:
+    try:
+        descriptor = os.open(name, _FOLDER_FLAGS, dir_fd=parent)
+    except OSError as error:
+        # A link swapped in for the folder since it was checked.
+        link = error.errno in (errno.ELOOP, errno.EMLINK)
+        yield Found(path, refusal=SYMBOLIC_LINK_TO_FOLDER if link else _reason(error))
+        return
+    try:
+        if os.path.samestat(os.fstat(descriptor), status):
+            yield from _walk(path, descriptor)
+        else:  # swapped for another folder or a link since it was checked
+            yield Found(path, refusal=CHANGED)
+    finally:
+        os.close(descriptor)
+
+
+def expand(paths: Iterable[Path]) -> Iterator[Found]:
+    """The files named, and every non-hidden file inside the folders named;
+    symbolic links and what is not a regular file come with their refusal."""
+    for path in map(Path, paths):
+        try:
+            status = os.lstat(path)
+        except OSError as error:
+            yield Found(path, refusal=_reason(error))
+            continue
+        if stat.S_ISDIR(status.st_mode):
+            yield from _walk_folder(path, status, path)
+        else:
+            yield _classify(path, status)
 
 
 def _header_date(date: datetime.datetime) -> str:
@@ -143,10 +229,17 @@ def _write_new(folder: Path, slug: str, text: str) -> Path:
 
 
 def import_one(
-    path: Path, content: Path, index: Index, options: dict[str, str], max_bytes: int
+    path: Path,
+    content: Path,
+    index: Index,
+    options: dict[str, str],
+    max_bytes: int,
+    checked: os.stat_result | None = None,
 ) -> Outcome:
+    """Import one file; with ``checked`` (its ``lstat``), only if the file
+    opened without following a link is still that one."""
     try:
-        text = read_source(path, max_bytes)
+        text = read_source(path, max_bytes, checked=checked)
         header, body = split_header(text)
     except HeaderError as error:
         return Outcome(path, REFUSED, str(error))
@@ -193,7 +286,10 @@ def import_paths(
     index = index_folder(content)
     options = {"title": title, "source": source, "date": date, "url": url}
     return [
-        import_one(path, content, index, options, max_bytes) for path in expand(paths)
+        Outcome(found.path, REFUSED, found.refusal)
+        if found.refusal is not None
+        else import_one(found.path, content, index, options, max_bytes, found.checked)
+        for found in expand(paths)
     ]
 
 

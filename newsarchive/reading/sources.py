@@ -3,12 +3,17 @@
 Articles arrive in whatever encoding the copying hand's machine used. UTF-8
 (with or without a BOM) and UTF-16 with a BOM are read as such; anything else
 is detected with charset-normalizer, and refused when the detection is not
-confident enough to rule out mojibake.
+confident enough to rule out mojibake. A web page's HTML source saved as
+text is refused with advice, whichever way it arrives (import, build, inspect).
 """
 
 from __future__ import annotations
 
 import codecs
+import errno
+import os
+import re
+import stat
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -48,6 +53,36 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
+HTML_SOURCE = (
+    "this is a web page's HTML source, not its text: open the page in a "
+    "browser, select the article's text and copy it"
+)
+SYMBOLIC_LINK = "a symbolic link; copy the file itself to import it"
+CHANGED = "it changed while it was being read: import it again"
+# What may precede a page's ``<!DOCTYPE html`` or ``<html``: an XML
+# declaration (XHTML) and comments (added by some browsers when saving).
+_PROLOGUE = re.compile(r"\s*(?:<\?xml[^<>]*>|<!--[^<>]*-->)?", re.IGNORECASE)
+_HTML_START = re.compile(r"<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE)
+# Elements a page's source is made of. A known name is required so that
+# "x<y and z>w" in prose is not a tag.
+_ELEMENTS = (
+    "a|abbr|article|aside|b|base|blockquote|body|br|button|code|dd|div|dl|dt|em|"
+    "figcaption|figure|footer|form|h[1-6]|head|header|hr|html|i|iframe|img|input|"
+    "label|li|link|main|meta|nav|noscript|ol|option|p|path|picture|pre|script|"
+    "section|select|small|source|span|strong|style|sup|svg|table|tbody|td|"
+    "template|textarea|th|thead|time|title|tr|u|ul|video"
+)
+# Every pattern stops at the next "<", so that no text takes more than
+# linear time, however many unclosed tags it holds.
+_TAG = re.compile(rf"</?(?:{_ELEMENTS})(?=[\s/>])[^<>]*>|<!--[^<>]*-->", re.IGNORECASE)
+_CODE_START = re.compile(r"<(script|style)(?=[\s>])[^<>]*>", re.IGNORECASE)
+_CODE_END = {
+    name: re.compile(rf"</{name}[^<>]*>", re.IGNORECASE) for name in ("script", "style")
+}
+# Tags a text must hold before it can be a page's source: an article that
+# quotes "<b>bold</b>" once is never one.
+_MIN_TAGS = 3
+
 
 def _controls(text: str) -> int:
     return sum(1 for c in text if c < " " and c not in _TEXT_CONTROLS)
@@ -63,6 +98,69 @@ def _drop_controls(text: str) -> str:
     if not _controls(text):
         return text
     return "".join(c for c in text if c >= " " or c in _TEXT_CONTROLS)
+
+
+def is_html_source(text: str) -> bool:
+    """Whether ``text`` is a web page's HTML source rather than its text.
+
+    It is when it declares itself HTML (``<!DOCTYPE html``, ``<html``), or
+    when most of its lines are markup: lines that start with a tag (``<div``,
+    ``</p>``, ``<meta``, ``<a href``, a script block) or are more tag than
+    text. An article that quotes a tag or two in its prose is not.
+    """
+    if "<" not in text:
+        return False
+    if _declares_html(text):
+        return True
+    lines = [line.strip() for line in _without_code(text).split("\n") if line.strip()]
+    tags = markup = 0
+    for line in lines:
+        found = _TAG.findall(line)
+        if not found:
+            continue
+        tags += len(found)
+        if _TAG.match(line) or 2 * sum(map(len, found)) >= len(line):
+            markup += 1
+    return tags >= _MIN_TAGS and 2 * markup > len(lines)
+
+
+def _declares_html(text: str) -> bool:
+    position = 0
+    while True:
+        prologue = _PROLOGUE.match(text, position)
+        if prologue.end() == position:
+            break
+        position = prologue.end()
+    return _HTML_START.match(text, position) is not None
+
+
+def _without_code(text: str) -> str:
+    """``text`` with each script or style block one line of markup: it is
+    markup however many lines of code it holds."""
+    kept, position = [], 0
+    while start := _CODE_START.search(text, position):
+        end = _CODE_END[start[1].lower()].search(text, start.end())
+        if end is None:
+            break
+        kept += [text[position : start.start()], "<script></script>"]
+        position = end.end()
+    kept.append(text[position:])
+    return "".join(kept)
+
+
+def not_a_file(mode: int) -> str:
+    """Why something that is not a regular file is not read, by its kind."""
+    if stat.S_ISLNK(mode):
+        return SYMBOLIC_LINK
+    if stat.S_ISDIR(mode):
+        return "a folder, not a file"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO), not a regular file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device, not a regular file"
+    if stat.S_ISSOCK(mode):
+        return "a socket, not a regular file"
+    return "not a regular file"
 
 
 def normalise_newlines(text: str) -> str:
@@ -89,6 +187,8 @@ def decode(data: bytes, path: str = "<bytes>") -> str:
     text = _drop_controls(text)
     if not text.strip():
         raise ArticleError(path, "empty: the file holds no text")
+    if is_html_source(text):
+        raise ArticleError(path, HTML_SOURCE)
     return text
 
 
@@ -111,14 +211,51 @@ def _detect(data: bytes, path: str) -> str:
     return str(best)
 
 
-def read_source(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
-    """Read a raw article file as text, refusing oversized or binary files."""
+def _too_large(path: Path, size: int, max_bytes: int) -> ArticleError:
+    return ArticleError(
+        str(path),
+        f"too large: {size / 1_048_576:.1f} MB, over the "
+        f"{max_bytes / 1_048_576:.1f} MB limit for one article",
+    )
+
+
+def read_source(
+    path: str | Path,
+    max_bytes: int = MAX_BYTES,
+    *,
+    checked: os.stat_result | None = None,
+) -> str:
+    """Read a raw article file as text, refusing oversized or binary files,
+    HTML sources, and anything that is not a regular file (a FIFO, a device).
+
+    ``checked`` is the ``lstat`` of ``path`` taken when it was found: the
+    file is then opened without following a symbolic link, and refused
+    unless it is still the very file that was checked.
+    """
     path = Path(path)
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise ArticleError(
-            str(path),
-            f"too large: {size / 1_048_576:.1f} MB, over the "
-            f"{max_bytes / 1_048_576:.1f} MB limit for one article",
-        )
-    return decode(path.read_bytes(), str(path))
+    if checked is None:
+        # Refused before it is opened: opening a FIFO waits for a writer.
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode):
+            raise ArticleError(str(path), not_a_file(mode))
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    if checked is not None:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    try:
+        handle = os.open(path, flags | getattr(os, "O_BINARY", 0))
+    except OSError as error:
+        if checked is not None and error.errno in (errno.ELOOP, errno.EMLINK):
+            raise ArticleError(str(path), SYMBOLIC_LINK) from None
+        raise
+    with os.fdopen(handle, "rb") as source:
+        opened = os.fstat(source.fileno())
+        if not stat.S_ISREG(opened.st_mode):
+            raise ArticleError(str(path), not_a_file(opened.st_mode))
+        if checked is not None and not os.path.samestat(opened, checked):
+            raise ArticleError(str(path), CHANGED)
+        if opened.st_size > max_bytes:
+            raise _too_large(path, opened.st_size, max_bytes)
+        data = source.read(max_bytes + 1)
+    if len(data) > max_bytes:  # it grew after it was measured
+        raise _too_large(path, len(data), max_bytes)
+    return decode(data, str(path))

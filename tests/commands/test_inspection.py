@@ -8,6 +8,7 @@ import sys
 
 from newsarchive.commands.inspection import as_text, inspect_file
 from newsarchive.reading.parse import NO_DATE
+from tests.commands.test_importer import HTML_ADVICE, HTML_PAGE
 from tests.conftest import FIXTURES, MOSCOW_TIMES_FILE, ROOT
 from tests.reading.test_parse import CGTN_PARAGRAPHS, MOSCOW_TIMES_PARAGRAPHS
 
@@ -97,3 +98,12 @@ def test_missing_file_is_a_clear_error(tmp_path):
     assert result.stdout == ""
     assert result.stderr.startswith(f"error: {tmp_path / 'nope.txt'}: ")
     assert "No such file" in result.stderr
+
+
+def test_html_source_is_refused_with_the_importers_advice(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(HTML_PAGE, encoding="utf-8")
+    result = run_inspect(str(page), "--json")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr == f"error: {page}: {HTML_ADVICE}\n"
