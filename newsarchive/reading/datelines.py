@@ -1,42 +1,69 @@
 """Finding an article's date in the text news sites print around it.
 
-Regular expressions here only find *where* a dateline is; the date itself is
-always read by dateparser, with the outlet's date order and time zone.
+The dates of each line are found and read by ``line_dates``; here the page's
+lines are scanned for the publication date.
+
+The publication date is the one beside the headline or byline, or the first of
+a "Published … Updated …" pair; a date inside the story is an event's. The top
+of the page runs to the story's second paragraph (a standfirst can stand
+between the headline and the dateline). In order of preference, ``scan`` takes:
+
+1. a "Published" line at the top;
+2. a date line at the top, the one nearest to the headline or byline: below
+   it, right above it, or with a time a line or two above it;
+3. a "Published" line further down the page;
+4. an "Updated" line at the top;
+5. a wire dateline opening the story ("MOSCOW, Nov 10 (Reuters) -");
+6. an "Updated" line further down the page;
+7. a date line at the foot of the page, after the last paragraph;
+8. a date further above the headline: it may be the site's masthead, showing
+   the day the page was copied;
+9. a date in the URL.
+
+A date printed without a year takes it from the page's other dates, the URL or
+a copyright line, never from the day of the build; without any, it is no date.
+dateparser takes about a millisecond a date, so candidates are ranked first and
+read in that order until one is a date: usually one reading an article.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import dateparser
-
+from newsarchive.reading.date_patterns import _Grammar, _grammar
+from newsarchive.reading.line_dates import (
+    _MAX_OTHER_WORDS,
+    _MAX_OTHER_WORDS_TOP,
+    AGENCY,
+    BARE,
+    PUBLISHED,
+    UPDATED,
+    URL,
+    _agency_dateline,
+    _Date,
+    _dates,
+    _line_dates,
+    parse_date,
+)
+from newsarchive.reading.line_dates import is_dateline as is_dateline
 from newsarchive.reading.outlets import Outlet
 
-PUBLISHED = "published"
-UPDATED = "updated"
-BARE = "bare"
-AGENCY = "agency"
-URL = "url"
+_HALF_A_YEAR = datetime.timedelta(days=183)
 
-_KEYWORD_LINE = re.compile(
-    r"^(?P<keyword>(?:first |last |originally )?"
-    r"(?:published|posted|updated|modified|last modified))"
-    r"(?:\s+(?:on|at))?\s*:?\s*(?P<rest>.+)$",
+_SENTENCE_END = re.compile(r"[.!?…:;,]['\"’”)\]]*$")
+_PROSE_WORDS = 8
+
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|$)")
+_URL_YEAR = re.compile(r"/((?:19|20)\d{2})(?:/|[-_]\d{1,2}[-_/])")
+_COPYRIGHT_YEAR = re.compile(
+    r"(?:©|\(c\)|copyright)\D{0,60}?(?:(?:19|20)\d{2}\s*[-–—]\s*)?((?:19|20)\d{2})(?!\d)",
     re.IGNORECASE,
 )
-_AGENCY_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][\w.'’/ -]{1,40}?(?:,\s*[A-Z][\w.'’ -]{1,30})?),\s+"
-    r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?)\s*"
-    r"(?:\((?P<agency>[^()]{2,40})\)\s*)?[-–—]+\s"
-)
-_SEGMENT_SEPARATOR = re.compile(r"\s+[|·•]\s+")
-_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|$)")
-_URL_YEAR = re.compile(r"/((?:19|20)\d{2})/")
-_MAX_DATELINE_LENGTH = 100
+_YEAR_HINT = re.compile(r"(?:19|20)\d{2}")
 
 
 @dataclass(frozen=True)
@@ -47,79 +74,169 @@ class Dateline:
     agency: str | None = None
 
 
-@functools.lru_cache(maxsize=4096)
-def parse_date(text: str, date_order: str = "MDY", timezone: str = "UTC"):
-    """A full date (day, month and year) in ``text``, or None.
-
-    Relative dates ("3 hours ago") and bare numbers are refused: they would
-    make the result depend on the day of the build.
-    """
-    if not any(char.isdigit() for char in text) or len(text) > _MAX_DATELINE_LENGTH:
-        return None
-    return dateparser.parse(
-        text,
-        languages=["en"],
-        settings={
-            "DATE_ORDER": date_order,
-            "TIMEZONE": timezone,
-            "RETURN_AS_TIMEZONE_AWARE": True,
-            "REQUIRE_PARTS": ["day", "month", "year"],
-            "PARSERS": ["custom-formats", "absolute-time"],
-        },
-    )
+@dataclass(frozen=True)
+class _Candidate:
+    date: _Date
+    kind: str
+    index: int | None
+    key: tuple  # smaller is preferred
+    agency: str | None = None
 
 
-def _parse_line(text: str, outlet: Outlet):
-    """A date filling the whole line or one of its ``|``-separated parts."""
-    for segment in (text, *_SEGMENT_SEPARATOR.split(text)):
-        date = parse_date(segment, outlet.date_order, outlet.timezone or "UTC")
-        if date is not None:
-            return date
-    return None
+def _is_prose(text: str) -> bool:
+    # As parse.py's: at least eight words ending a sentence.
+    return len(text.split()) >= _PROSE_WORDS and bool(_SENTENCE_END.search(text))
 
 
-def _keyword_datelines(units, marks, outlet):
+@dataclass(frozen=True)
+class _Page:
+    """Where the story starts and ends, as far as datelines care."""
+
+    lead_end: int  # the second paragraph: lines above it are the top
+    last_prose: int  # lines below it are the foot
+    anchors: tuple[int, ...]  # the headline's and byline's lines
+    kept_before: tuple[int, ...]  # unmarked lines above each line
+
+    @classmethod
+    def of(cls, units, marks, top_end: int) -> _Page:
+        def prose(i: int) -> bool:
+            return marks[i] is None and _is_prose(units[i])
+
+        count = len(units)
+        lead_end = next(
+            (i for i in range(top_end + 1, count) if prose(i)), min(top_end + 1, count)
+        )
+        last_prose = next(
+            (i for i in range(count - 1, top_end, -1) if prose(i)), min(top_end, count)
+        )
+        anchors = tuple(i for i in range(lead_end) if marks[i] in ("title", "byline"))
+        kept_before = [0]
+        for index in range(lead_end):
+            kept_before.append(kept_before[-1] + (marks[index] is None))
+        return cls(lead_end, last_prose, anchors or (top_end,), tuple(kept_before))
+
+    def bare_key(self, index: int, position: int, date: _Date) -> tuple:
+        """Nearest to the headline or byline first, below it on a tie.
+
+        Above the headline, a site may print the day of the copy in its
+        masthead: a date there ranks with the others only right above the
+        headline, or with a time a line or two above it; else after all but
+        the URL."""
+
+        def distance(anchor: int) -> int:  # lines between, marked ones aside
+            low, high = sorted((index, anchor))
+            return (
+                self.kept_before[min(high, self.lead_end)] - self.kept_before[low + 1]
+            )
+
+        anchor = min(self.anchors, key=lambda a: (distance(a), a > index))
+        between = distance(anchor)
+        near = index > anchor or between == 0 or (date.time and between < 2)
+        return (1 if near else 7, between, index < anchor, index, position)
+
+
+def _candidates(units, marks, top_end, grammar):
+    page = _Page.of(units, marks, top_end)
+    agency_found = False
     for index, text in enumerate(units):
-        if marks[index] is not None or len(text) > _MAX_DATELINE_LENGTH:
-            continue
-        found = _KEYWORD_LINE.match(text)
-        if found is None:
-            continue
-        date = _parse_line(found["rest"], outlet)
-        if date is not None:
-            keyword = found["keyword"].casefold()
-            kind = PUBLISHED if "publish" in keyword or "posted" in keyword else UPDATED
-            yield Dateline(date, kind, index)
+        top = index < page.lead_end
+        if marks[index] is not None:
+            # A date line the headline finder took for the headline.
+            if not (top and marks[index] == "title"):
+                continue
+            dates = _line_dates(grammar, text, 0)
+        else:
+            if top and not agency_found:
+                agency = _agency_dateline(grammar, text)
+                if agency is not None:
+                    # It opens the story: the line stays.
+                    agency_found = True
+                    yield _Candidate(agency[0], AGENCY, None, (4,), agency[1])
+                    continue
+            dates = _line_dates(
+                grammar, text, _MAX_OTHER_WORDS_TOP if top else _MAX_OTHER_WORDS
+            )
+        for position, (date, kind) in enumerate(dates):
+            if top and kind == BARE:
+                key = page.bare_key(index, position, date)
+            elif top:
+                key = (0 if kind == PUBLISHED else 3, index, position)
+            elif kind == PUBLISHED:
+                key = (2, index, position)
+            elif kind == UPDATED:
+                key = (5, index, position)
+            elif index > page.last_prose:
+                key = (6, index, position)
+            else:
+                continue  # a date line inside the story: a live blog's entry
+            yield _Candidate(date, kind, index, key)
 
 
-def _bare_dateline(units, marks, top_end, outlet):
-    for index in range(top_end):
-        # A line led by "Published" or "Updated" is no bare date (and
-        # dateparser took 0.5 ms to say so for each).
-        if marks[index] is None and not _KEYWORD_LINE.match(units[index]):
-            date = _parse_line(units[index], outlet)
-            if date is not None:
-                return Dateline(date, BARE, index)
+class _Reader:
+    """Reads candidates with dateparser, once each, in the outlet's order."""
+
+    def __init__(self, outlet: Outlet, grammar: _Grammar):
+        self.timezone = outlet.timezone or "UTC"
+        self.language = grammar.language
+        # An outlet from outlets.toml says how it writes 10/11/2020; an
+        # unknown one is read as its language writes dates, day first in
+        # English (month first is only for outlets known to be American).
+        known = bool(outlet.domains or outlet.markers)
+        self.order = outlet.date_order if known else grammar.date_order
+
+    def read(self, date: _Date, year: int | None = None):
+        order = date.order or self.order
+        parsed = parse_date(date.text(year), order, self.timezone, self.language)
+        if parsed is None and date.time:
+            # A time zone or time dateparser does not know: the day still is.
+            plain = dataclasses.replace(date, time="")
+            parsed = parse_date(plain.text(year), order, self.timezone, self.language)
+        return parsed
+
+
+def _reference(candidates, reader, grammar, units, url):
+    """A date or year of the page for dates printed without one."""
+    for candidate in candidates:
+        if candidate.date.has_year and candidate.kind != AGENCY:
+            parsed = reader.read(candidate.date)
+            if parsed is not None:
+                return parsed
+    found = _URL_DATE.search(url or "") or _URL_YEAR.search(url or "")
+    if found is not None:
+        return int(found[1])
+    for text in units:
+        if len(text) > 2000 or not _YEAR_HINT.search(text):
+            continue
+        for date in _dates(grammar, text):
+            if date.has_year:
+                parsed = reader.read(date)
+                if parsed is not None:
+                    return parsed
+    for text in units:
+        found = _COPYRIGHT_YEAR.search(text)
+        if found is not None:
+            return int(found[1])
     return None
 
 
-def _agency_dateline(units, marks, top_end, outlet, url):
-    first = next((i for i in range(top_end, len(units)) if marks[i] is None), None)
-    if first is None:
+def _with_year(date: _Date, reference, reader: _Reader):
+    """``date``, printed without a year, in the year of ``reference``."""
+    if reference is None:
         return None
-    found = _AGENCY_DATELINE.match(units[first])
-    if found is None:
+    if isinstance(reference, int):
+        return reader.read(date, reference)
+    parsed = reader.read(date, reference.year)
+    if parsed is None:
         return None
-    text = found["date"]
-    if not re.search(r"\d{4}$", text):
-        year = _URL_YEAR.search(url or "")
-        if year is None:
-            return None
-        text = f"{text} {year[1]}"
-    date = parse_date(text, outlet.date_order, outlet.timezone or "UTC")
-    if date is None:
-        return None
-    return Dateline(date, AGENCY, agency=found["agency"])
+    # "31 Dec" on a page updated on 2 January is of the year before.
+    shift = 0
+    if parsed - reference > _HALF_A_YEAR:
+        shift = -1
+    elif reference - parsed > _HALF_A_YEAR:
+        shift = 1
+    if shift:
+        return reader.read(date, reference.year + shift) or parsed
+    return parsed
 
 
 def _url_dateline(url, outlet):
@@ -142,23 +259,32 @@ def scan(
     top_end: int,
     outlet: Outlet,
     url: str | None = None,
+    language: str = "en",
 ) -> Scan:
     """The article's own date, preferring the most explicit dateline.
 
     Only lines that still belong to the story are searched (``marks[i]`` is
-    None), so dates in removed blocks such as related-story lists never count;
-    a bare date only counts above the first paragraph (``top_end``).
+    None, or a headline that is only a date), so dates in removed blocks such
+    as related-story lists never count. ``language`` is the article's ISO 639-1
+    code; dates are read in it, then in English.
     """
-    keyword = list(_keyword_datelines(units, marks, outlet))
-    bare = _bare_dateline(units, marks, top_end, outlet)
-    published = next((d for d in keyword if d.kind == PUBLISHED), None)
-    updated = next((d for d in keyword if d.kind == UPDATED), None)
-    best = (
-        published
-        or bare
-        or updated
-        or _agency_dateline(units, marks, top_end, outlet, url)
-        or _url_dateline(url, outlet)
+    grammar = _grammar(language)
+    reader = _Reader(outlet, grammar)
+    candidates = sorted(
+        _candidates(units, marks, top_end, grammar), key=lambda c: c.key
     )
-    lines = {d.index for d in (*keyword, bare) if d is not None}
-    return Scan(best, tuple(sorted(lines)))
+    lines = tuple(sorted({c.index for c in candidates if c.index is not None}))
+
+    for candidate in candidates:
+        if candidate.date.has_year:
+            date = reader.read(candidate.date)
+        else:
+            others = [c for c in candidates if c is not candidate]
+            reference = _reference(others, reader, grammar, units, url)
+            date = _with_year(candidate.date, reference, reader)
+        if date is not None:
+            return Scan(
+                Dateline(date, candidate.kind, candidate.index, candidate.agency),
+                lines,
+            )
+    return Scan(_url_dateline(url, outlet), lines)
