@@ -44,6 +44,8 @@ PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = PAGE_URL + "index.html"
 
 # Publishers are Pelican categories: their pages and feeds come for free.
+# An article's publisher is read from it or refused, never its folder's name.
+USE_FOLDER_AS_CATEGORY = False
 CATEGORY_URL = "publisher/{slug}/"
 CATEGORY_SAVE_AS = CATEGORY_URL + "index.html"
 CATEGORIES_URL = "publisher/"

@@ -169,9 +169,10 @@ def inspect(c, path, json=False):
         "date": "publication date (YYYY-MM-DD), where it cannot be inferred",
         "url": "address of the original article",
         "title": "headline, where it cannot be inferred",
+        "force": "take an article the reader is unsure of as it is read",
     },
 )
-def import_(c, path, source="", date="", url="", title=""):
+def import_(c, path, source="", date="", url="", title="", force=False):
     """Import raw articles into content/articles/YYYY/MM/ (more paths after --)."""
     from newsarchive.__main__ import main
 
@@ -181,6 +182,7 @@ def import_(c, path, source="", date="", url="", title=""):
         for k, v in (("source", source), ("date", date), ("url", url), ("title", title))
         if v
     ]
+    options += ["--force"] if force else []
     content = str(Path(SETTINGS["PATH"]) / "articles")
     sys.exit(main(["import", *paths, *options, "--content", content]))
 
@@ -252,6 +254,21 @@ def _accept_long_n(tokens: list[str]) -> None:
 
 if getattr(program, "core", None) is not None:
     _accept_long_n(program.core.unparsed)
+
+
+@task(
+    help={
+        "without_outlets": "read with the holdout outlets' entries removed",
+        "verbose": "list every error the reader makes",
+    }
+)
+def evaluate(c, without_outlets=False, verbose=False):
+    """Score the reader on the labelled corpus (tests/corpus/), holdout apart."""
+    from tools.evaluate import main
+
+    options = ["--without-outlets"] if without_outlets else []
+    options += ["--verbose"] if verbose else []
+    sys.exit(main(options))
 
 
 @task

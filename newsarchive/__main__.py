@@ -35,6 +35,7 @@ def import_(args) -> int:
         date=args.date,
         url=args.url,
         max_bytes=args.max_bytes,
+        force=args.force,
     )
     print(report(outcomes))
     return 1 if any(o.status == REFUSED for o in outcomes) else 0
@@ -57,6 +58,11 @@ def main(argv: list[str] | None = None) -> int:
     command.add_argument("--date", help="publication date, YYYY-MM-DD")
     command.add_argument("--url", help="address of the original article")
     command.add_argument("--max-bytes", type=int, default=MAX_BYTES)
+    command.add_argument(
+        "--force",
+        action="store_true",
+        help="take an article the reader is unsure of as it is read",
+    )
     command.set_defaults(run=import_)
 
     args = parser.parse_args(argv)

@@ -23,6 +23,16 @@ CGTN_FILE = (
 )
 
 
+# A story long enough to be published: the reader refuses one of fewer than
+# 40 words, as it would have lost most of a page.
+STORY = (
+    "The story runs on long enough to count as a paragraph of prose, and it "
+    "goes on to say what happened, where and when, as any report would.\n\n"
+    "A second paragraph follows it with more of the same, so that the reader "
+    "finds a run of prose to keep and nothing of it to remove.\n"
+)
+
+
 def fixture_text(name: str) -> str:
     return (FIXTURES / name).read_text(encoding="utf-8")
 

@@ -16,7 +16,7 @@ import pytest
 from newsarchive.build import build, stale_folders
 from newsarchive.plugins.strict import SourceFilesFailed
 from tests.commands.test_importer import HTML_ADVICE, HTML_PAGE
-from tests.conftest import ROOT, build_site, soup
+from tests.conftest import ROOT, STORY, build_site, soup
 from tests.reading.test_parse import (
     CGTN_CAPTIONS,
     CGTN_PARAGRAPHS,
@@ -151,7 +151,7 @@ def test_no_javascript_outside_the_search_page_and_a_csp_everywhere(real_site):
 
 
 def test_urls_are_unique_for_the_same_headline_from_two_outlets(content_dir, tmp_path):
-    story = "The story runs on long enough to count as a paragraph of prose.\n"
+    story = STORY
     for source in ("CGTN", "The Moscow Times"):
         name = source.lower().replace(" ", "-")
         (content_dir / "articles" / f"{name}.txt").write_text(
@@ -172,8 +172,7 @@ def test_urls_are_unique_for_the_same_headline_from_two_outlets(content_dir, tmp
 def test_pagination_uses_page_folders(content_dir, tmp_path):
     for day in range(1, 4):
         (content_dir / "articles" / f"a{day}.txt").write_text(
-            f"Title: Story {day}\nDate: 2021-01-0{day}\nSource: CGTN\n\n"
-            "The story runs on long enough to count as a paragraph of prose.\n",
+            f"Title: Story {day}\nDate: 2021-01-0{day}\nSource: CGTN\n\n" + STORY,
             encoding="utf-8",
         )
     output = build_site(content_dir, tmp_path / "output", DEFAULT_PAGINATION=2)
@@ -194,6 +193,9 @@ Source: <b>Evil</b> News
 [click me](javascript:alert(2)) and <a href="javascript:alert(3)">this</a> are links in the source.
 
 {{ 7*7 }} and {% raw %} are template syntax, *emphasis* and # hashes are Markdown.
+
+The rest of the story goes on in plain words, long enough for the reader to
+publish it, and says nothing more that a browser or a template could run.
 """
 
 
@@ -234,17 +236,17 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def test_a_failed_build_leaves_the_previous_output_untouched(content_dir, tmp_path):
-    story = "The story runs on long enough to count as a paragraph of prose.\n"
+    story = STORY
     (content_dir / "articles" / "good.txt").write_text(
-        f"Title: Good\nDate: 2020-11-10\n\n{story}", encoding="utf-8"
+        f"Title: Good\nDate: 2020-11-10\nSource: CGTN\n\n{story}", encoding="utf-8"
     )
     output = build_site(content_dir, tmp_path / "output")
     before = snapshot(output)
     (content_dir / "articles" / "good.txt").write_text(
-        f"Title: Good\nDate: 10 Brumaire\n\n{story}", encoding="utf-8"
+        f"Title: Good\nDate: 10 Brumaire\nSource: CGTN\n\n{story}", encoding="utf-8"
     )
     (content_dir / "articles" / "new.txt").write_text(
-        f"Title: New\nDate: 2020-11-12\n\n{story}", encoding="utf-8"
+        f"Title: New\nDate: 2020-11-12\nSource: CGTN\n\n{story}", encoding="utf-8"
     )
     with pytest.raises(
         SourceFilesFailed,
@@ -294,7 +296,7 @@ def test_two_builds_are_byte_identical(tmp_path):
 
 
 def test_account_of_every_source_file(content_dir, tmp_path):
-    story = "The story runs on long enough to count as a paragraph of prose.\n"
+    story = STORY
     (content_dir / "articles" / "a.txt").write_text(
         f"Title: A\nDate: 2020-11-10\nSource: CGTN\n\n{story}", encoding="utf-8"
     )

@@ -81,22 +81,19 @@ def test_editing_a_module_reading_uses_changes_both_keys(checkout):
 def test_moving_a_module_reading_uses_changes_the_article_key(checkout):
     article, _ = versions(checkout)
     package = checkout / "newsarchive"
-    (package / "reading" / "dates").mkdir()
-    (package / "reading" / "dates" / "__init__.py").write_text("")
-    (package / "reading" / "datelines.py").rename(
-        package / "reading" / "dates" / "datelines.py"
+    (package / "reading" / "texts").mkdir()
+    (package / "reading" / "texts" / "__init__.py").write_text("")
+    (package / "reading" / "header.py").rename(
+        package / "reading" / "texts" / "header.py"
     )
     for path in package.rglob("*.py"):
         text = path.read_text()
         moved = text.replace(
-            "from newsarchive.reading import datelines",
-            "from newsarchive.reading.dates import datelines",
-        ).replace(
-            "newsarchive.reading.datelines", "newsarchive.reading.dates.datelines"
+            "newsarchive.reading.header", "newsarchive.reading.texts.header"
         )
         if moved != text:
             path.write_text(moved)
-    assert "reading/dates/datelines.py" in {
+    assert "reading/texts/header.py" in {
         path.relative_to(package).as_posix()
         for path in code.modules(article_cache.READING, package)
     }

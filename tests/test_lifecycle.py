@@ -6,9 +6,7 @@ import pytest
 
 from newsarchive import lifecycle
 from newsarchive.plugins.strict import SourceFilesFailed
-from tests.conftest import ROOT, build_site
-
-STORY = "The story runs on long enough to count as a paragraph of prose.\n"
+from tests.conftest import ROOT, STORY, build_site
 
 
 def test_no_state_is_left_after_a_build(tmp_path):

@@ -27,8 +27,14 @@ from pathlib import Path
 
 from newsarchive.plugins.reader import article_slug
 from newsarchive.reading.article import Article, ArticleError
-from newsarchive.reading.header import HeaderError, split_header
-from newsarchive.reading.parse import NO_DATE, NO_STORY, NO_TITLE, read_article
+from newsarchive.reading.header import ACCEPTED, HeaderError, split_header
+from newsarchive.reading.parse import (
+    NO_DATE,
+    NO_SOURCE,
+    NO_STORY,
+    NO_TITLE,
+    read_article,
+)
 from newsarchive.reading.sources import (
     CHANGED,
     MAX_BYTES,
@@ -50,7 +56,16 @@ _HINTS = {
     NO_TITLE: "no title found: pass --title or add a 'Title:' header line",
     NO_DATE: "no date found: pass --date YYYY-MM-DD or add a 'Date:' header line",
     NO_STORY: "only boilerplate: no story text is left once it is removed",
+    NO_SOURCE: "no publisher found: pass --source or add a 'Source:' header line",
 }
+# Said of a reading that may have lost story (the safety net).
+_UNSURE = "; check it with `invoke inspect`, and pass --force to take it as read"
+
+
+def _hint(problem: str) -> str:
+    return _HINTS.get(problem, problem + _UNSURE)
+
+
 SYMBOLIC_LINK_TO_FOLDER = "a symbolic link; copy the folder itself to import it"
 # Opens a folder only if it is one, and not through a symbolic link.
 _FOLDER_FLAGS = (
@@ -196,14 +211,16 @@ def _header_date(date: datetime.datetime) -> str:
     return date.isoformat()
 
 
-def render(article: Article, body: str) -> str:
-    """The file we store: a header of what was read, then the text verbatim."""
+def render(article: Article, body: str, reading: str = "") -> str:
+    """The file we store: a header of what was read, then the text verbatim;
+    ``Reading: accepted`` when the maintainer took it as read (``--force``)."""
     fields = [
         ("Title", article.title),
         ("Date", _header_date(article.date)),
         ("Source", article.source),
         ("URL", article.url),
         ("Authors", ", ".join(article.authors)),
+        ("Reading", reading),
     ]
     header = "".join(f"{key}: {value}\n" for key, value in fields if value)
     return f"{header}\n{body.strip(chr(10))}\n"
@@ -263,11 +280,11 @@ def import_one(
     if original is not None:
         return Outcome(path, DUPLICATE, f"same article as {original}")
     if article.problems:
-        return Outcome(path, REFUSED, "; ".join(_HINTS[p] for p in article.problems))
+        return Outcome(path, REFUSED, "; ".join(map(_hint, article.problems)))
 
     folder = content / f"{article.date:%Y}" / f"{article.date:%m}"
     slug = article_slug(article.title, {})
-    target = _write_new(folder, slug, render(article, body))
+    target = _write_new(folder, slug, render(article, body, fields.get("reading", "")))
     index.add(target, keys)
     return Outcome(path, IMPORTED, str(target))
 
@@ -281,10 +298,16 @@ def import_paths(
     date: str | None = None,
     url: str | None = None,
     max_bytes: int = MAX_BYTES,
+    force: bool = False,
 ) -> list[Outcome]:
-    """Import every file in ``paths`` into the ``content`` articles folder."""
+    """Import every file in ``paths`` into the ``content`` articles folder.
+
+    ``force`` takes a reading the reader is unsure of as it is (it still
+    needs a title, date and publisher)."""
     index = index_folder(content)
     options = {"title": title, "source": source, "date": date, "url": url}
+    if force:
+        options["reading"] = ACCEPTED
     return [
         Outcome(found.path, REFUSED, found.refusal)
         if found.refusal is not None

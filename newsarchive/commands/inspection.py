@@ -17,7 +17,7 @@ def inspect_file(path: str | Path) -> dict:
     An article that cannot be published is still reported, with ``problems``
     saying why, so that a maintainer sees what to add to its header.
     """
-    article = read_article(read_source(path), str(path))
+    article = read_article(read_source(path), str(path), report_uncertain=True)
     tagging = tag_article(article)
     return {
         "path": str(path),
@@ -32,7 +32,9 @@ def inspect_file(path: str | Path) -> dict:
         "tags": tagging.tags,
         "mentions": tagging.mentions,
         "candidates": dict(tagging.candidates.most_common()),
+        "language": article.language,
         "removed": [{"line": r.line, "rule": r.rule} for r in article.removed],
+        "uncertain": [{"line": u.line, "why": u.rule} for u in article.uncertain],
         "problems": list(article.problems),
     }
 
@@ -53,12 +55,13 @@ def as_text(report: dict) -> str:
         ("Title", report["title"] or "-"),
         ("Date", report["date"] or "-"),
         ("Source", report["source"] or "-"),
+        ("Language", report["language"]),
         ("URL", report["url"] or "-"),
         ("Authors", ", ".join(report["authors"]) or "-"),
         ("Tags", ", ".join(report["tags"]) or "-"),
     ]
     lines = [f"{report['path']}", ""]
-    lines += [f"{name + ':':<9}{value}" for name, value in fields]
+    lines += [f"{name + ':':<10}{value}" for name, value in fields]
     if report["mentions"]:
         counts = ", ".join(f"{k} x{v}" for k, v in report["mentions"].items())
         lines.append(f"Mentions: {counts}")
@@ -70,6 +73,9 @@ def as_text(report: dict) -> str:
     lines += ["", *_listing("Paragraphs", report["paragraphs"])]
     removed = [f"[{r['rule']}] {r['line']}" for r in report["removed"]]
     lines += ["", *_listing("Removed", removed)]
+    if report["uncertain"]:
+        kept = [f"[{u['why']}] {u['line']}" for u in report["uncertain"]]
+        lines += ["", *_listing("Kept, though it may be the site's", kept)]
     if report["problems"]:
         lines += ["", "Cannot be published:", *report["problems"]]
     return "\n".join(lines)

@@ -27,6 +27,7 @@ from newsarchive import settings as archive_settings
 from newsarchive.entities.matcher import default_matcher
 from newsarchive.entities.tagging import tag_article
 from newsarchive.plugins import article_cache as cache
+from newsarchive.reading import language
 from newsarchive.reading.article import Article, Block
 from newsarchive.reading.outlets import load_outlets
 from newsarchive.reading.parse import parse_article
@@ -120,6 +121,8 @@ def raw_metadata(article: Article, mentions: dict, settings: dict) -> dict:
         "date": article.date.isoformat(),
         "slug": article_slug(article.title, settings),
         "summary": summary_html(article),
+        # Pages carry the article's language (``<html lang>``).
+        "lang": article.language,
     }
     if article.source:
         metadata["category"] = article.source
@@ -156,6 +159,7 @@ def prepare(text: str, path: str, settings: dict) -> dict:
             "url": article.url,
             "authors": list(article.authors),
             "blocks": [[block.kind, block.text] for block in article.blocks],
+            "language": article.language,
         },
         "mentions": tagging.mentions,
     }
@@ -176,6 +180,7 @@ def parsed_article(entry: dict) -> Article:
         url=parsed["url"],
         authors=tuple(parsed["authors"]),
         blocks=tuple(Block(kind, text) for kind, text in parsed["blocks"]),
+        language=parsed.get("language", "en"),
     )
 
 
@@ -297,6 +302,7 @@ def start_preparing(paths: list[str], settings: dict) -> Preparing | None:
     # worker starts with them instead of loading its own.
     default_matcher()
     load_outlets()
+    language.preload()
     return Preparing(jobs, count)
 
 

@@ -48,6 +48,9 @@ class Article:
     blocks: tuple[Block, ...] = ()
     removed: tuple[Removal, ...] = field(default=(), repr=False)
     problems: tuple[str, ...] = ()
+    language: str = "en"  # ISO 639-1
+    # Lines kept though they may be the site's, with why.
+    uncertain: tuple[Removal, ...] = field(default=(), repr=False)
 
     def _texts(self, kind: str) -> list[str]:
         return [block.text for block in self.blocks if block.kind == kind]

@@ -9,59 +9,229 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 LINE = "line"
+BLOCK = "block"
 TO_END = "to-end"
-EXTENTS = (LINE, TO_END)
+EXTENTS = (LINE, BLOCK, TO_END)
+# A box of other stories lists one to a handful of headlines.
+MAX_BLOCK_ITEMS = 6
 
 
 @dataclass(frozen=True)
 class Rule:
-    """Drop a line (extent ``line``) or a line and all that follows (``to-end``).
+    """Drop a line (extent ``line``); a line and the block it opens
+    (``block``: the short lines under a "Related" marker, up to the next
+    prose); or a line and all that follows (``to-end``, for an outlet's own
+    markers that reliably open its trailer).
 
-    ``to-end`` is only for markers that reliably open a trailer, such as a
-    donation appeal or a "Related topics" list: everything after them is the
-    site's, never the story's.
+    A block rule never removes prose: a box of other stories in the middle of
+    a page ends where the story resumes.
     """
 
     name: str
     pattern: re.Pattern[str]
     extent: str = LINE
+    # Words one of which a line must hold for the pattern to be tried: long
+    # patterns searched across every line of prose are most of reading's cost.
+    keywords: tuple[str, ...] = ()
+    # The longest line the rule can match (0: any): long prose is not
+    # searched by rules for short lines.
+    max_length: int = 0
+
+    def matches(self, text: str, folded: str) -> bool:
+        if self.max_length and len(text) > self.max_length:
+            return False
+        if self.keywords and not any(word in folded for word in self.keywords):
+            return False
+        return self.pattern.search(text) is not None
 
 
-def rule(name: str, pattern: str, extent: str = LINE) -> Rule:
+def rule(
+    name: str,
+    pattern: str,
+    extent: str = LINE,
+    keywords: tuple[str, ...] = (),
+    max_length: int = 0,
+) -> Rule:
     if extent not in EXTENTS:
         raise ValueError(f"rule {name!r}: extent must be one of {EXTENTS}")
-    return Rule(name, re.compile(pattern, re.IGNORECASE), extent)
+    return Rule(name, re.compile(pattern, re.IGNORECASE), extent, keywords, max_length)
 
 
 _SHARE_WORDS = (
-    r"share(?: this(?: article| story| page)?)?|copy(?: the)? link|link copied|"
+    r"share(?: (?:this|on)(?: \w+)?)?|copy(?: the| this)? link|link copied|"
     r"tweet|e-?mail|print|facebook|twitter|x|whatsapp|telegram|linkedin|reddit|"
-    r"pinterest|flipboard|comments?|save"
+    r"pinterest|flipboard|vk|ok|viber|messenger|threads|bluesky|mastodon|"
+    r"comments?|save|bookmark|gift(?: this)? article|"
+    r"поделиться|teilen|partager(?: sur \w+)?|partage|compartir(?: en \w+)?|"
+    r"paylaş|condividi|(?:send|envoyer|enviar) (?:by|par|por) e-?mail|copiar enlace|"
+    r"offrir cet article|gift this article|"
+    r"udostępnij|поширити|\+\d*|\d+"
+)
+# Words that alone on a line are a site's furniture in any page.
+_FURNITURE = (
+    r"skip to (?:main )?(?:content|navigation|main)|skip links?"
+    r"|jump to (?:content|recipe)"
+    r"|menu|main menu|search|home|homepage|log ?in|sign in|register|my account"
+    r"|advertisement|advertising|ad|sponsored(?: content)?|anzeige|werbung|publicité"
+    r"|publicidad|reklam|реклама|pubblicità|реклама"
+    r"|video|videos|photo|photos|image|gallery|audio|podcast|live|live updates"
+    r"|breaking|breaking news|scroll to continue|sign up(?: here| now)?"
+    r"|please (?:turn on|enable) javascript.{0,40}|tags?|topics?|keywords"
+    r"|key events|show key events only"
+    r"|accept(?: all)?(?: cookies)?|reject(?: all)?|cookie settings|manage cookies"
+    r"|back to top|next|previous|more|see all|view all|view comments|comments"
+    r"|print recipe|pin recipe|jump to recipe|rate this recipe|save recipe"
+    r"|reuse this content|report an error|corrections?|feedback"
+    r"|download|embed|transcript|toggle more options|join the conversation"
+    r"|enter your email(?: address)?|already a subscriber\??(?: log ?in\.?)?"
+    r"|the trust project|más información|saber más|ir a los comentarios"
+    r"|écouter cet article|open extended reactions|\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}"
+    r"|watch video(?: \d{1,2}:\d{2})?"
+    r"|click (?:here )?to (?:copy|share|print|email|comment|enlarge|play|subscribe)"
+    r"(?: \w+){0,5}|(?:tap|click) to (?:expand|unmute|play)"
+    r"|(?:listen|watch)(?: to this article| now| live)?(?: [·•|-]? ?\d{1,2}:\d{2})?"
+    r"|читать далее|реклама|комментарии|поддержать|kommentare|lire plus tard"
+    r"|commentaires|ver más|comentarios|comentar|daha fazla|yorumlar"
+)
+# Markers of a box of other stories, in the languages news comes in.
+_RELATED = (
+    r"related(?: topics| stories| articles| coverage| content| news| links| video)?"
+    r"|more on this (?:story|topic)|more from [\w .&'-]{2,30}|more stories"
+    r"|you (?:may|might) also (?:like|be interested in)|recommended(?: for you)?"
+    r"|[\w.&'-]{2,20} recommends|suggested|most read|most viewed|trending now"
+    r"|top stories|editor'?s picks|also on [\w .]{2,30}|further reading"
+    r"|read more|read also|also read|see also|keep reading"
+    r"|по теме|читайте также|читайте також|смотрите также|популярное"
+    r"|mehr zum thema|lesen sie auch|auch interessant|das könnte sie interessieren"
+    r"|à lire aussi|lire aussi|sur le même sujet|les plus lus"
+    r"|lea también|le puede interesar|noticias relacionadas|lo más leído"
+    r"|ilgili haberler|bunlar da ilginizi çekebilir|en çok okunanlar"
+    r"|te puede interesar|explore more on these topics|more on these topics"
+)
+_LANGUAGES = (
+    r"english|русский|հայերեն|azərbaycanca|azerbaijani|türkçe|deutsch|français"
+    r"|español|العربية|ქართული|українська|қазақша|кыргызча|o['‘]zbekcha|ўзбекча"
+    r"|فارسی|中文|日本語|italiano|português|polski|română|беларуская|тоҷикӣ"
+    r"|(?-i:[A-Z]{2,3}|[a-z]{2})"
 )
 
-GENERIC_RULES: tuple[Rule, ...] = (
+_RULES: tuple[Rule, ...] = (
+    # An appeal's buttons and headings: short lines, whole.
     rule(
         "donation-appeal",
         r"^(?:please )?(?:support|donate to|contribute to) .{2,60}!$"
         r"|^(?:donate|donate now|donate today|make a (?:donation|contribution)"
-        r"|support us|support our (?:work|journalism)"
-        r"|become a (?:member|supporter|patron))[.!]?$"
+        r"|support us|support our (?:work|journalism)|subscribe now|get involved"
+        r"|become a (?:member|supporter|patron|subscriber)(?: today)?)[.!]?$"
         r"|^not ready to (?:support|donate|contribute)\b.{0,40}$"
-        r"|^remind me later\.?$",
+        r"|^remind me later\.?$|^dear (?:readers|friends)[,!]?$"
+        r"|^contribute (?:today|now)[.!]?$|^(?:once|monthly|annually|yearly)$"
+        r"|^(?:поддержите|поддержать|помогите)\b.{0,60}$|^how you can help\b.{0,30}$",
+        max_length=90,
+    ),
+    # An appeal's prose, in any line.
+    rule(
+        "donation-appeal",
+        r"\b(?:support|fund|donate to)(?: our)? (?:independent |quality )?journalism\b"
+        r"|\b(?:become|join as) a (?:member|supporter|subscriber|patron)\b"
+        r"|\b(?:we|our journalism) (?:rely|relies|depend|depends) on "
+        r"(?:donations|readers|your support)\b"
+        r"|\bsupported by (?:members|readers) like you\b"
+        r"|поддержите нас|ваша поддержка|задонатить|пожертвован"
+        r"|unterstützen sie (?:uns|unabhängigen)"
+        r"|soutenez (?:notre|le) journalisme|faites un don",
+        keywords=(
+            "journalism",
+            "become a",
+            "join as",
+            "rely",
+            "relies",
+            "depend",
+            "supported by",
+            "поддерж",
+            "задонат",
+            "пожертв",
+            "unterstütz",
+            "soutenez",
+            "un don",
+        ),
     ),
     rule(
         "newsletter-signup",
-        r"^sign up (?:for|to) .{0,80}newsletters?\b.{0,40}$"
+        r"^sign up (?:for|to) .{0,80}newsletters?\b.{0,80}$"
         r"|^(?:our|the) (?:\w+ ){0,3}newsletters? (?:contains|brings|delivers)\b"
         r"|^subscribers? agree to\b.{0,80}$"
         r"|^by (?:subscribing|signing up)\b.{0,120}(?:privacy|terms)\b.{0,80}$"
-        r"|^(?:subscribe|subscribe now|get our newsletter"
-        r"|subscribe to (?:our|the) newsletter)[.!]?$",
+        r"|^(?:subscribe|get our newsletter|subscribe to (?:our|the) newsletter)[.!]?$"
+        r"|\b(?:sign up|subscribe) (?:for|to) (?:our|the|[\w' ]{2,30}'s) "
+        r"(?:\w+ ){0,3}newsletter"
+        r"|\bnewsletter\b.{0,80}\b(?:inbox|sign up|subscribe)\b"
+        r"|^get .{2,40} in your inbox\.?$"
+        r"|\b(?:let us|we'll) send you (?:the latest|our)\b"
+        r"|^save (?:articles|stories) to read later\b.{0,60}$"
+        r"|\bunsubscribe at any time\b|\bby signing up\b|^(?:[\w'’]+ ){0,3}newsletter$"
+        r"|^(?:recibe|suscríbete a|abonnez-vous à|melden sie sich) .{0,40}"
+        r"(?:newsletter|boletín|lettre)\b|^apúntate$|^inscrivez-vous$"
+        r"|подпишитесь на (?:нашу )?рассылку|newsletter abonnieren"
+        r"|abonnez-vous à (?:notre|la) newsletter|suscríbete",
+        keywords=(
+            "sign up",
+            "signing up",
+            "newsletter",
+            "subscri",
+            "inbox",
+            "send you",
+            "save ",
+            "подпиш",
+            "abonn",
+            "suscr",
+            "recibe",
+            "melden",
+            "apúntate",
+            "inscrivez",
+            "boletín",
+        ),
     ),
     rule("share-line", rf"^(?:(?:{_SHARE_WORDS})[\s|•·/,]*)+$"),
+    rule("related-block", rf"^(?:{_RELATED})\s*[:›»>|]?$", BLOCK),
+    rule("site-furniture", rf"^(?:(?:{_FURNITURE})\s*[:›»>|·•]?\s*)+$"),
+    rule(
+        "language-switcher",
+        rf"^(?:{_LANGUAGES})(?:(?:\s*[|/•·,]\s*|\s+)(?:{_LANGUAGES}))+$",
+    ),
+    rule(
+        "reading-time",
+        r"^(?:[•·]\s*)?(?:lecture\s+\d+\s*min\.?"
+        r"|\d+\s*(?:min(?:ute)?s?|мин(?:ут[аы]?)?|dk|dakika)\.?\s*"
+        r"(?:read|reading|читать|чтения|okuma(?: süresi)?|lesezeit|de lecture)?"
+        r"|(?:reading time|lesezeit|время чтения|temps de lecture|okuma süresi)"
+        r"\s*:?\s*\d+.{0,12}"
+        r"|listen to (?:this )?(?:article|story)(?: [\d:]+)?(?: \w+)?)$",
+    ),
+    rule(
+        "comments",
+        r"^(?:comments?|комментари[ийя]|kommentare?|commentaires?|comentarios?|yorumlar)"
+        r"\s*[:(]?\s*\d+\)?$"
+        r"|^\d+\s*(?:comments?|комментари[ийя]|kommentare|commentaires|comentarios)$"
+        r"|^(?:add|post|leave|write|view|show|read) (?:a |your |all )?comments?\b"
+        r".{0,30}$",
+    ),
+    rule(
+        "error-notice",
+        r"\b(?:ctrl|strg)\s*\+\s*enter\b|^(?:found|spotted|see) (?:a|an) "
+        r"(?:mistake|typo|error)\b.{0,80}$",
+        keywords=("ctrl", "strg", "mistake", "typo", "error"),
+    ),
+    rule(
+        "cookie-prompt",
+        r"\b(?:we|this (?:site|website)) uses? cookies\b|\bcookie (?:policy|settings)\b"
+        r"|используем (?:файлы )?cookie|verwendet cookies|utilise des cookies"
+        r"|utiliza(?:mos)? cookies|çerez(?:ler)?i? kullan",
+        keywords=("cookie", "çerez"),
+    ),
     rule("video-timestamp", r"^\d{1,2}:\d{2}(?::\d{2})?$"),
     # A relative date tells nothing once copied; an absolute one is a dateline.
     rule(
@@ -69,37 +239,111 @@ GENERIC_RULES: tuple[Rule, ...] = (
         r"^(?:(?:first |last )?(?:published|posted|updated)\s*:?\s*)?"
         r"(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago$",
     ),
-    rule("agency-credit", r"^\(?\s*with (?:inputs?|input) from [^()]{2,60}\)?\.?$"),
     rule(
-        "related-block",
-        r"^(?:related (?:topics|stories|articles|coverage|content|news|links)"
-        r"|more on this (?:story|topic)|you may also like|recommended for you"
-        r"|most read|trending now)\s*:?$",
-        TO_END,
+        "agency-credit",
+        r"^\(?\s*with (?:inputs?|input|reporting) from [^()]{2,60}\)?\.?$"
+        r"|^(?:additional )?reporting by .{2,120}$|^editing by .{2,80}$"
+        r"|^(?:writing|compiled|produced) by .{2,80};.{0,120}$"
+        r"|^[a-z]{2,4}/[a-z]{2,4}(?: \([\w/, ]+\))?$|^\([a-z]{2,4}/[a-z]{2,4}\)$"
+        r"|^enditem$|^\(end\)$",
     ),
     rule(
         "read-more",
-        r"^(?:read more|read also|also read|see also|related|watch|listen)\s*:\s+.+$"
-        r"|^(?:read more|see more|show more|load more|continue reading)\.?$",
+        rf"^(?:{_RELATED}|watch|listen|related|video|opinion)\s*[:›»|-]\s+.+$"
+        r"|^(?:read more|see more|show more|load more|continue reading)\.?$"
+        r"|^(?:lire aussi|à lire aussi|читайте также|читайте також|lesen sie auch"
+        r"|lea también|leer más|ayrıca bakınız)\s+\S.{0,150}$",
     ),
     rule(
         "copyright",
         r"^(?:©|\(c\) |copyright\s*(?:©|\(c\)|\d{4})).{0,200}$"
-        r"|^.{0,120}\ball rights reserved\.?$",
+        r"|^.{0,120}\ball rights reserved\.?$|^.{0,60}©\s*\d{4}.{0,60}$",
+        keywords=("©", "(c)", "copyright", "rights reserved"),
     ),
+    rule(
+        "reuse-notice",
+        r"при (?:полном или частичном )?(?:использовании|копировании) материалов"
+        r"|\breproduction (?:in whole or in part )?(?:is )?(?:prohibited|forbidden)\b"
+        r"|tüm hakları saklıdır|todos los derechos reservados|alle rechte vorbehalten"
+        r"|tous droits réservés|все права защищены|^reuse this content$",
+        keywords=(
+            "материал",
+            "reproduction",
+            "saklıdır",
+            "reservados",
+            "vorbehalten",
+            "réservés",
+            "защищены",
+            "reuse",
+        ),
+    ),
+    rule("tags-line", r"^(?:tags?|topics?|schlagworte|теги|etiketler)\s*:\s*.{0,200}$"),
+    rule(
+        "source-line",
+        r"^(?:source|источник|quelle|kaynak|fuente|fonte)\s*:\s*[^\d]{2,60}$",
+    ),
+    rule("address-line", r"^(?:\S+:\s*)?https?://\S+$|^www\.\S+$"),
+    rule(
+        "disclaimer",
+        r"^the views (?:and opinions )?expressed\b.{0,200}$"
+        r"|^(?:this (?:article|story) (?:was|has been|is) )"
+        r"(?:updated|amended|corrected|first published|originally published)\b"
+        r".{0,200}$"
+        r"|^(?:full )?disclosure:.{0,300}$",
+    ),
+)
+
+# How long a line each rule for short lines can be.
+_MAX_LENGTHS = {
+    "share-line": 160,
+    "related-block": 100,
+    "site-furniture": 200,
+    "language-switcher": 200,
+    "reading-time": 80,
+    "comments": 100,
+    "video-timestamp": 12,
+    "relative-dateline": 80,
+    "agency-credit": 260,
+    "read-more": 220,
+    "tags-line": 260,
+    "source-line": 80,
+    "address-line": 300,
+}
+GENERIC_RULES: tuple[Rule, ...] = tuple(
+    replace(rule, max_length=_MAX_LENGTHS.get(rule.name, rule.max_length))
+    for rule in _RULES
+)
+
+# A bio: "Jane Doe is a correspondent based in Tbilisi." Only below the story.
+AUTHOR_BIO = re.compile(
+    r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} (?:is|was|has been|writes|covers|reports)"
+    r"\b.{0,120}\b(?:correspondent|reporter|journalist|editor|writer|columnist|"
+    r"analyst|fellow|professor|author|contributor|producer|researcher|director|"
+    r"lecturer|photographer|chief|based in)\b"
+    r"|^follow (?:him|her|them) on\b|^(?:he|she|they) can be reached at\b",
 )
 
 
 def match(text: str, rules: Iterable[Rule]) -> Rule | None:
     """The first rule whose pattern matches ``text``."""
+    folded = text.casefold()
     for candidate in rules:
-        if candidate.pattern.search(text):
+        if candidate.matches(text, folded):
             return candidate
     return None
 
 
-def mark(units: Sequence[str], marks: list[str | None], rules: Sequence[Rule]) -> None:
-    """Set ``marks[i]`` to the rule name for each unit the rules drop."""
+def mark(
+    units: Sequence[str],
+    marks: list[str | None],
+    rules: Sequence[Rule],
+    prose: Sequence[bool] | None = None,
+) -> None:
+    """Set ``marks[i]`` to the rule name for each unit the rules drop.
+
+    ``prose[i]`` says whether unit ``i`` is prose: a block rule's block ends
+    at the first prose after its marker (without it, at a line ending a
+    sentence)."""
     for index, text in enumerate(units):
         if marks[index] is not None:
             continue
@@ -111,3 +355,148 @@ def mark(units: Sequence[str], marks: list[str | None], rules: Sequence[Rule]) -
                 marks[rest] = marks[rest] or found.name
             return
         marks[index] = found.name
+        if found.extent == BLOCK:
+            _mark_block(units, marks, index, found.name, prose)
+
+
+_SENTENCE_END = re.compile(r"[.!?…]['\"’”»)\]]*$")
+
+
+def _mark_block(units, marks, index, name, prose) -> None:
+    """Mark the items of the box whose marker is unit ``index``: the lines
+    under it up to the story's next prose, at most ``MAX_BLOCK_ITEMS``.
+
+    The story may resume with a subhead before its prose: a last item much
+    shorter than the box's headlines is taken as the story's subhead."""
+    items = []
+    for item in range(index + 1, min(index + 1 + MAX_BLOCK_ITEMS, len(units))):
+        is_prose = (
+            prose[item]
+            if prose is not None
+            else bool(_SENTENCE_END.search(units[item]))
+        )
+        if is_prose or marks[item] is not None:
+            break
+        items.append(item)
+    if len(items) >= 2 and _is_subhead_after(units, items):
+        items.pop()
+    for item in items:
+        marks[item] = name
+
+
+MAX_SUBHEAD_WORDS = 6
+
+
+def _is_subhead_after(units, items) -> bool:
+    last = len(units[items[-1]].split())
+    others = [len(units[i].split()) for i in items[:-1]]
+    return last <= MAX_SUBHEAD_WORDS and last < min(others)
+
+
+# What an appeal to readers speaks of, and whom it speaks to.
+_APPEAL_WORDS = re.compile(
+    r"\b(?:support\w*|donat\w*|contribut\w*|journalism|subscri\w*|members?hip"
+    r"|independent|paywall|fund\w*|sustain\w*|reader\w*|small favour"
+    r"|поддерж\w*|помо\w+|донат\w*|журналист\w*|независим\w*|подпи\w*|рубл\w*"
+    r"|unterstütz\w*|spende\w*|journalismus|abonn\w*|soutien\w*|souten\w*"
+    r"|journalisme|apoy\w*|suscri\w*|periodismo|destek\w*|bağış\w*|abone"
+    r"|gazetecilik)\b",
+    re.IGNORECASE,
+)
+_READER_ADDRESSED = re.compile(
+    r"\b(?:you|your|we|our|us|вы|вас|вам|ваш\w*|мы|нас|нам|наш\w*|sie|ihre?|wir"
+    r"|uns|vous|nous|notre|usted|nosotros|nuestr\w*|siz|biz)\b",
+    re.IGNORECASE,
+)
+APPEAL = "appeal"
+# Marks of lines that make the prose around them part of an appeal box.
+_APPEAL_MARKS = {"donation-appeal", "newsletter-signup", APPEAL}
+MIN_APPEAL_WORDS = 2
+
+
+_APPEAL_STEMS = (
+    "support",
+    "donat",
+    "contribut",
+    "journalis",
+    "subscri",
+    "member",
+    "paywall",
+    "fund",
+    "sustain",
+    "reader",
+    "favour",
+    "independent",
+    "поддерж",
+    "помо",
+    "донат",
+    "журналист",
+    "независим",
+    "подпи",
+    "рубл",
+    "unterstütz",
+    "spende",
+    "abonn",
+    "soutien",
+    "souten",
+    "apoy",
+    "suscri",
+    "periodis",
+    "destek",
+    "bağış",
+    "abone",
+    "gazetecil",
+)
+
+
+def is_appeal(text: str) -> bool:
+    """Prose that asks its readers for support, as an appeal box's does."""
+    folded = text.casefold()
+    if not any(stem in folded for stem in _APPEAL_STEMS):
+        return False
+    words = {word.casefold() for word in _APPEAL_WORDS.findall(text)}
+    return len(words) >= MIN_APPEAL_WORDS and bool(_READER_ADDRESSED.search(text))
+
+
+def mark_appeals(units: Sequence[str], marks: list[str | None]) -> None:
+    """Mark the prose of appeal boxes: appeal-like paragraphs next to a line
+    that is surely an appeal's ("Support us", "Donate", "Dear readers,").
+
+    An appeal-like paragraph on its own, between two story paragraphs, may
+    be a quotation, and is kept."""
+    todo = [i for i, mark in enumerate(marks) if mark in _APPEAL_MARKS]
+    while todo:
+        i = todo.pop()
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(units) and marks[j] is None and is_appeal(units[j]):
+                marks[j] = APPEAL
+                todo.append(j)
+
+
+# A run of this many one- to four-word lines is a menu or a list of tags,
+# not a story's subheads, which stand alone.
+MENU_RUN = 3
+MENU_WORDS = 4
+
+
+def mark_menus(units: Sequence[str], marks: list[str | None]) -> None:
+    run: list[int] = []
+
+    def close() -> None:
+        if len(run) >= MENU_RUN:
+            for i in run:
+                marks[i] = "menu"
+        run.clear()
+
+    for i, text in enumerate(units):
+        words = text.split()
+        if (
+            marks[i] is None
+            and len(words) <= MENU_WORDS
+            and not any(c.isdigit() for c in text)
+            and not _SENTENCE_END.search(text)
+        ):
+            run.append(i)
+        else:
+            close()
+    close()

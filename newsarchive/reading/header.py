@@ -12,7 +12,11 @@ HEADER_KEYS = {
     "url": "url",
     "authors": "authors",
     "author": "authors",
+    "reading": "reading",
 }
+# ``Reading: accepted``: the maintainer has looked at how the article is read
+# (``invoke inspect``) and takes it as it is, though the reader was unsure.
+ACCEPTED = "accepted"
 
 _HEADER_LINE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z_ -]{0,30}):[ \t]*(?P<value>.*)$")
 

@@ -18,10 +18,16 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
-from collections.abc import Sequence
 from urllib.parse import urlsplit
 
-from newsarchive.reading import datelines
+from newsarchive.reading import (
+    datelines,
+    headline,
+    language,
+    prose,
+    publisher,
+    story,
+)
 from newsarchive.reading.article import (
     CAPTION,
     HEADING,
@@ -31,8 +37,18 @@ from newsarchive.reading.article import (
     Block,
     Removal,
 )
-from newsarchive.reading.boilerplate import GENERIC_RULES, mark
-from newsarchive.reading.header import HeaderError, split_authors, split_header
+from newsarchive.reading.boilerplate import (
+    GENERIC_RULES,
+    mark,
+    mark_appeals,
+    mark_menus,
+)
+from newsarchive.reading.header import (
+    ACCEPTED,
+    HeaderError,
+    split_authors,
+    split_header,
+)
 from newsarchive.reading.outlets import Outlet, Outlets, load_outlets
 
 _SENTENCE_END = re.compile(r"[.!?…:;,]['\"’”)\]]*$")
@@ -53,10 +69,8 @@ _CONTINUATION = re.compile(r"^[a-z]")
 # Text wrapped at a fixed width has long lines; a short line followed by one
 # in lower case is a subhead or a timestamp, not half a sentence.
 _MIN_WRAPPED_LENGTH = 40
-_MAX_TITLE_WORDS = 30
 _MAX_HEADING_WORDS = 10
 _MAX_HEADING_LENGTH = 80
-_PROSE_WORDS = 8
 
 
 def normalise(text: str) -> str:
@@ -121,22 +135,6 @@ def split_units(text: str) -> tuple[list[str], list[list[str]]]:
     return units, origins
 
 
-def _is_prose(text: str) -> bool:
-    return len(text.split()) >= _PROSE_WORDS and bool(_SENTENCE_END.search(text))
-
-
-def _top_end(units: Sequence[str], marks: Sequence[str | None]) -> int:
-    """Index of the first story paragraph: above it sit headline and datelines."""
-    for index, text in enumerate(units):
-        if marks[index] is None and _is_prose(text):
-            return index
-    return len(units)
-
-
-def _looks_like_title(text: str) -> bool:
-    return len(text.split()) <= _MAX_TITLE_WORDS and not text.endswith((".", ","))
-
-
 def _is_heading(text: str, following: str | None) -> bool:
     """A subhead: short, unpunctuated, and followed by more story."""
     return (
@@ -147,22 +145,39 @@ def _is_heading(text: str, following: str | None) -> bool:
     )
 
 
-def _find_title(units, marks, header_title: str | None) -> str | None:
-    """Mark the headline's lines; return the headline."""
-    candidates = [i for i, m in enumerate(marks) if m is None][:5]
+def _find_title(
+    units, marks, header_title: str | None, start: int, story, stopwords, path
+) -> str | None:
+    """Mark the headline's line; return the headline.
+
+    Without a Title header, the headline is chosen among the lines above the
+    story (``headline.choose``)."""
     if header_title:
         wanted = _comparable(normalise(header_title))
-        for index in candidates:
+        for index in [i for i, m in enumerate(marks) if m is None][: start + 5]:
             if _comparable(units[index]) == wanted:
                 marks[index] = "title"
                 break
         return normalise(header_title)
-    for index in candidates:
-        if _looks_like_title(units[index]):
-            marks[index] = "title"
-            return units[index]
-        break
-    return None
+    # The headline is often long enough to be taken for the story's first
+    # line: it is looked for among the first lines of the story too.
+    # Lines under a "Related" marker may be the headline: a box at the top
+    # of a page can run into it.
+    candidates = [
+        i
+        for i in range(min(start + 2, len(units)))
+        if marks[i] is None or marks[i] == "related-block"
+    ]
+    index = headline.choose(units, candidates, story, stopwords, path)
+    if index is None:
+        return None
+    if marks[index] == "related-block":
+        # The box ended above its headline: what follows is the page's own.
+        for later in range(index + 1, start):
+            if marks[later] == "related-block":
+                marks[later] = None
+    marks[index] = "title"
+    return units[index]
 
 
 def _find_byline(units, marks, top_end: int) -> tuple[str, ...]:
@@ -239,13 +254,24 @@ NO_DATE = (
     "(no 'Published'/'Updated' line, top-of-page date or agency dateline "
     "such as 'MOSCOW, Nov 10, 2020 (Reuters) -' was found)"
 )
+NO_SOURCE = (
+    "no publisher found: add a 'Source:' line to the header (the page names "
+    "no outlet we know, no agency credit, copyright or 'Source:' line)"
+)
 NO_STORY = "no story text left once the site's boilerplate is removed"
 
 
+# The safety net: what a reading may not do without the maintainer's say.
 def read_article(
-    text: str, path: str = "<text>", outlets: Outlets | None = None
+    text: str,
+    path: str = "<text>",
+    outlets: Outlets | None = None,
+    report_uncertain: bool = False,
 ) -> Article:
     """Read one raw article as far as it goes, listing what is missing.
+
+    ``report_uncertain`` also lists the lines kept though they may be the
+    site's (for ``invoke inspect``; a build does not need them).
 
     Only a malformed header or URL raises ``ArticleError``: past those, the
     article's ``problems`` say why it cannot be published, so that
@@ -262,22 +288,56 @@ def read_article(
 
     units, origins = split_units(body)
     outlet = outlets.identify(header.get("source"), url, units)
+    lang = language.detect(units)
+    stopwords = language.stopwords(lang)
+    classes = prose.classify(units, stopwords)
+    sentences = [
+        kind == prose.GOOD and story.reads_as_sentence(units[i])
+        for i, kind in enumerate(classes)
+    ]
+    is_prose = story.prose_lines(units, classes)
     marks: list[str | None] = [None] * len(units)
-    mark(units, marks, GENERIC_RULES + outlet.rules)
+    mark(units, marks, GENERIC_RULES + outlet.rules, sentences)
+    mark_appeals(units, marks)
+    story.keep_live_timestamps(units, marks, classes)
     _mark_publisher_lines(units, marks, outlet)
-    title = _find_title(units, marks, header.get("title"))
-
-    top_end = _top_end(units, marks)
-    authors = _find_byline(units, marks, top_end)
-    scan = datelines.scan(units, marks, top_end, outlet, url)
-    for index in scan.lines:
-        marks[index] = "dateline"
+    span = story.span(is_prose, marks) or (len(units), len(units) - 1)
+    prose_lines = [
+        i for i, kind in enumerate(classes) if kind == prose.GOOD and not marks[i]
+    ]
+    title = _find_title(
+        units, marks, header.get("title"), span[0], prose_lines, stopwords, path
+    )
+    mark_menus(units, marks)
+    span = story.span(is_prose, marks) or (len(units), len(units) - 1)
+    # The lead: the story's first lines, from the headline on (a wire's
+    # credit may open a line the prose test left above the main run).
+    top = next((i + 1 for i, m in enumerate(marks) if m == "title"), span[0])
+    lead = [u for i, u in enumerate(units) if i >= min(top, span[0]) and not marks[i]]
+    lead = lead[:3]
+    authors = _find_byline(units, marks, span[0])
+    found = datelines.scan(units, marks, span[0], outlet, url, language=lang)
+    for index in found.lines:
+        # A time or date inside the story is the story's (a live page's
+        # entries); only those around it are the page's datelines.
+        if not span[0] <= index <= span[1]:
+            marks[index] = "dateline"
     if "date" in header:
         date = _header_date(header["date"], outlet, path)
     else:
-        date = scan.best.date if scan.best else None
+        date = found.best.date if found.best else None
     if "authors" in header:
         authors = split_authors(header["authors"])
+    source = outlet.name
+    credited = publisher.credit(lead) if outlet.aggregator or not source else None
+    if credited:
+        known = publisher.known(credited, outlets)
+        source = known.name if known else credited
+    elif not source:
+        source, _ = publisher.infer(units, lead, outlets, marks, sentences)
+    if span[0] < len(units):
+        story.mark_bios(units, marks, span)
+        story.mark_outside(units, marks, span)
     _mark_repeats(units, marks, title)
     blocks = _classify(units, marks)
 
@@ -286,14 +346,17 @@ def read_article(
         for problem, missing in (
             (NO_TITLE, not title),
             (NO_DATE, date is None),
+            (NO_SOURCE, not source),
             (NO_STORY, not any(block.kind == PARAGRAPH for block in blocks)),
         )
         if missing
     ]
+    if not problems and header.get("reading", "").casefold() != ACCEPTED:
+        problems = story.safety(units, marks, classes, blocks)
     return Article(
         title=title,
         date=date,
-        source=outlet.name or (scan.best.agency if scan.best else None),
+        source=source,
         url=url,
         authors=authors,
         blocks=tuple(blocks),
@@ -304,6 +367,11 @@ def read_article(
             for line in lines
         ),
         problems=tuple(problems),
+        language=lang,
+        uncertain=tuple(
+            Removal(line, why)
+            for line, why in (story.uncertain(units, marks) if report_uncertain else ())
+        ),
     )
 
 

@@ -23,7 +23,7 @@ from newsarchive.commands.importer import (
 )
 from newsarchive.reading.parse import parse_article
 from newsarchive.reading.sources import read_source
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, ROOT, STORY
 
 RUSSIAN = (
     "Title: Россия направила миротворцев в Нагорный Карабах\n"
@@ -31,13 +31,18 @@ RUSSIAN = (
     "Россия направила миротворцев в Нагорный Карабах\n\n"
     "Москва, 10 ноября. Российские миротворцы направились в Нагорный Карабах после того, "
     "как Армения и Азербайджан подписали соглашение о прекращении огня.\n\n"
-    "Премьер-министр Армении Никол Пашинян назвал соглашение болезненным для себя и народа.\n"
+    "Премьер-министр Армении Никол Пашинян назвал соглашение болезненным для себя и народа.\n\n"
+    "Президент Азербайджана Ильхам Алиев заявил, что соглашение имеет историческое "
+    "значение, а в Ереване люди вышли на улицы и потребовали отставки правительства.\n"
 )
 UTF16_ARTICLE = (
     "Armenia's parliament debates the ceasefire\n"
     "Published 12 November 2020\n\n"
     "Lawmakers in Yerevan met on Thursday to debate the ceasefire agreement signed this week.\n\n"
-    "The opposition demanded that Prime Minister Nikol Pashinyan resign over the deal.\n"
+    "The opposition demanded that Prime Minister Nikol Pashinyan resign over the deal.\n\n"
+    "The debate went on late into the night, and the speaker said it would resume "
+    "on Friday after the government had answered the deputies' questions.\n\n"
+    "© 2020 Caucasus Daily\n"
 )
 BOILERPLATE_ONLY = (
     "Support The Moscow Times!\n\nSign up for our free weekly newsletter\n\n"
@@ -121,7 +126,8 @@ def test_imported_files_are_utf8_with_a_header_above_the_verbatim_text(
     ).read_bytes()
     text = russian.decode("utf-8")
     assert text.startswith(
-        "Title: Россия направила миротворцев в Нагорный Карабах\nDate: 2020-11-10\nSource: ТАСС\n\n"
+        # The publisher as the archive shows it: ТАСС is TASS's alias.
+        "Title: Россия направила миротворцев в Нагорный Карабах\nDate: 2020-11-10\nSource: TASS\n\n"
     )
     assert "Премьер-министр Армении Никол Пашинян" in text
     stored = (
@@ -131,6 +137,8 @@ def test_imported_files_are_utf8_with_a_header_above_the_verbatim_text(
     assert header.splitlines() == [
         "Title: Armenia's parliament debates the ceasefire",
         "Date: 2020-11-12T00:00:00+00:00",
+        # Found from the page's copyright line.
+        "Source: Caucasus Daily",
     ]
     assert body == UTF16_ARTICLE
     article = parse_article(stored)
@@ -176,32 +184,34 @@ def test_same_headline_from_two_outlets_is_two_articles(tmp_path):
     content = tmp_path / "articles"
     first, second = tmp_path / "a.txt", tmp_path / "b.txt"
     first.write_text(
-        "Source: CGTN\nDate: 2020-11-10\n\nCeasefire agreed\n\nArmenia and Azerbaijan agreed a ceasefire brokered by Moscow late on Monday night.\n",
+        "Source: CGTN\nDate: 2020-11-10\n\nCeasefire agreed in Moscow\n\nArmenia and Azerbaijan agreed a ceasefire brokered by Moscow late on Monday night.\n\n"
+        + STORY,
         encoding="utf-8",
     )
     second.write_text(
-        "Source: Reuters\nDate: 2020-11-10\n\nCeasefire agreed\n\nRussian peacekeepers will deploy to the region under a deal signed overnight, officials said.\n",
+        "Source: Reuters\nDate: 2020-11-10\n\nCeasefire agreed in Moscow\n\nRussian peacekeepers will deploy to the region under a deal signed overnight, officials said.\n\n"
+        "The agreement was signed by the leaders of the three countries, and it ends six weeks of fighting in the region, the Kremlin said in a statement on Tuesday morning.\n",
         encoding="utf-8",
     )
     outcomes = import_paths([first, second], content)
     assert [o.status for o in outcomes] == [IMPORTED, IMPORTED]
     assert sorted(p.name for p in content.rglob("*.txt")) == [
-        "ceasefire-agreed-2.txt",
-        "ceasefire-agreed.txt",
+        "ceasefire-agreed-in-moscow-2.txt",
+        "ceasefire-agreed-in-moscow.txt",
     ]
 
 
 def test_options_supply_what_cannot_be_inferred(content, tmp_path):
     raw = tmp_path / "raw.txt"
     raw.write_text(
-        "A headline with no date\n\nThe story text runs on long enough to be a paragraph of prose.\n",
+        f"A headline with no date\n\n{STORY}",
         encoding="utf-8",
     )
     [refused] = import_paths([raw], content)
     assert refused.status == REFUSED
-    assert (
-        refused.detail
-        == "no date found: pass --date YYYY-MM-DD or add a 'Date:' header line"
+    assert refused.detail == (
+        "no date found: pass --date YYYY-MM-DD or add a 'Date:' header line; "
+        "no publisher found: pass --source or add a 'Source:' header line"
     )
     [imported] = import_paths(
         [raw],
@@ -445,3 +455,31 @@ def test_command_line_refuses_links_and_html_and_goes_on(
         "3 files: 1 imported, 0 duplicate, 2 refused.",
     ]
     assert "secrets" not in stored.read_text(encoding="utf-8")
+
+
+def test_an_article_the_reader_is_unsure_of_is_refused_until_forced(tmp_path):
+    content = tmp_path / "articles"
+    raw = tmp_path / "short.txt"
+    raw.write_text(
+        "Title: Talks resume in Geneva\nDate: 2021-03-04\nSource: Example News\n\n"
+        "The talks resumed on Thursday, officials said.\n",
+        encoding="utf-8",
+    )
+    [refused] = import_paths([raw], content)
+    assert refused.status == REFUSED
+    assert refused.detail == (
+        "fewer than 40 words of story would be kept; check it with "
+        "`invoke inspect`, and pass --force to take it as read"
+    )
+    assert not content.exists() or not any(content.rglob("*.txt"))
+    [imported] = import_paths([raw], content, force=True)
+    assert imported.status == IMPORTED
+    stored = read_source(imported.detail)
+    assert stored.startswith(
+        "Title: Talks resume in Geneva\nDate: 2021-03-04\nSource: Example News\n"
+        "Reading: accepted\n\n"
+    )
+    # The build takes it as read.
+    assert parse_article(stored).paragraphs == [
+        "The talks resumed on Thursday, officials said."
+    ]

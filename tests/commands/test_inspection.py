@@ -25,8 +25,10 @@ KEYS = {
     "tags",
     "mentions",
     "candidates",
+    "language",
     "removed",
     "problems",
+    "uncertain",
 }
 
 
@@ -86,8 +88,9 @@ def test_unpublishable_file_is_still_reported_and_exits_non_zero():
 
 def test_readable_report():
     text = as_text(inspect_file(FIXTURES / "cgtn_raw.txt"))
-    assert "Title:   Russia deploys 2,000 troops" in text
-    assert "Source:  CGTN" in text
+    assert "Title:    Russia deploys 2,000 troops" in text
+    assert "Source:   CGTN" in text
+    assert "Language: en" in text
     assert "Captions (2):" in text
     assert "[video-timestamp] 00:42" in text
 

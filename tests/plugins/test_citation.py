@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tests.conftest import build_site, soup
+from tests.conftest import STORY, build_site, soup
 from tests.test_build import CGTN_PAGE, MT_PAGE, plain
 
 MT_URL = "http://localhost:8000/" + MT_PAGE[: -len("index.html")]
@@ -61,7 +61,8 @@ def test_cite_this(real_site):
 def test_authors_and_original_link_in_json_ld(content_dir, tmp_path):
     (content_dir / "articles" / "a.txt").write_text(
         "Title: Deal signed\nDate: 2020-11-10\nSource: Reuters\nURL: https://www.reuters.com/x\n"
-        "Authors: Jane Doe, John Roe\n\nArmenia and Azerbaijan signed the deal overnight, officials said.\n",
+        "Authors: Jane Doe, John Roe\n\nArmenia and Azerbaijan signed the deal overnight, officials said.\n\n"
+        + STORY,
         encoding="utf-8",
     )
     output = build_site(

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 from newsarchive.entities.catalogue import load_entities
 from newsarchive.plugins.entity_pages import article_groups, by_type, entity_pages
-from tests.conftest import build_site, soup
+from tests.conftest import STORY, build_site, soup
 from tests.entities.test_tagging import CGTN_TAGS, MOSCOW_TIMES_TAGS
 from tests.test_build import CGTN_PAGE, MT_PAGE, plain
 
@@ -110,7 +110,8 @@ def test_entity_pages_paginate_under_page_folders(content_dir, tmp_path):
     for day in range(1, 4):
         (content_dir / "articles" / f"a{day}.txt").write_text(
             f"Title: Story {day}\nDate: 2021-01-0{day}\nSource: CGTN\n\n"
-            "Armenia said the story runs on long enough to count as a paragraph.\n",
+            "Armenia said the story runs on long enough to count as a paragraph.\n\n"
+            + STORY,
             encoding="utf-8",
         )
     output = build_site(content_dir, tmp_path / "output", DEFAULT_PAGINATION=2)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from tests.conftest import build_site, soup
+from tests.conftest import STORY, build_site, soup
 
-PROSE = "The story runs on long enough to count as a paragraph of prose.\n"
+PROSE = STORY
 
 
 def write(content_dir, name, title, date):

@@ -6,17 +6,16 @@ import pytest
 
 from newsarchive.plugins.strict import SourceFilesFailed, failed_sources
 from newsarchive.reading.parse import NO_DATE
-from tests.conftest import build_site
-
-STORY = "The story runs on long enough to count as a paragraph of prose.\n"
+from tests.conftest import STORY, build_site
 
 
 def test_article_without_a_date_fails_the_build_before_writing(content_dir, tmp_path):
     (content_dir / "articles" / "good.txt").write_text(
-        f"Title: Fine\nDate: 2020-11-10\n\n{STORY}", encoding="utf-8"
+        f"Title: Fine\nDate: 2020-11-10\nSource: Example News\n\n{STORY}",
+        encoding="utf-8",
     )
     (content_dir / "articles" / "undated.txt").write_text(
-        f"Title: No date\n\n{STORY}", encoding="utf-8"
+        f"Title: No date\nSource: Example News\n\n{STORY}", encoding="utf-8"
     )
     output = tmp_path / "output"
     with pytest.raises(SourceFilesFailed) as raised:
@@ -30,7 +29,7 @@ def test_article_without_a_date_fails_the_build_before_writing(content_dir, tmp_
 
 def test_every_failed_file_is_listed_with_its_reason(content_dir, tmp_path):
     (content_dir / "articles" / "a.txt").write_text(
-        f"Date: 2020-11-10\n\n{STORY}", encoding="utf-8"
+        f"Date: 2020-11-10\nSource: Example News\n\n{STORY}", encoding="utf-8"
     )
     (content_dir / "articles" / "b.txt").write_bytes(
         b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import logging
 
-from tests.conftest import build_site, soup
+from tests.conftest import STORY, build_site, soup
 
-PROSE = "The story runs on long enough to count as a paragraph of prose.\n"
+PROSE = STORY
 
 
 def write(content_dir, name, title, date, source="CGTN", body=PROSE):
@@ -24,7 +24,8 @@ def test_same_headline_same_day_same_outlet_gets_a_numbered_address(
         "a-first.txt",
         "Live: talks go on",
         "2020-11-10",
-        body="A different report, long enough to be a paragraph of its own.\n",
+        body="A different report, long enough to be a paragraph of its own.\n\n"
+        + PROSE,
     )
     with caplog.at_level(logging.WARNING):
         output = build_site(content_dir, tmp_path / "output")

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from newsarchive.reading.boilerplate import GENERIC_RULES, TO_END, mark, match, rule
+from newsarchive.reading.boilerplate import (
+    GENERIC_RULES,
+    TO_END,
+    mark,
+    mark_appeals,
+    mark_menus,
+    match,
+    rule,
+)
 
 
 @pytest.mark.parametrize(
@@ -68,27 +76,94 @@ def test_story_lines_are_kept(line):
 
 
 def test_to_end_rules_drop_the_rest_and_line_rules_only_their_line():
-    units = [
-        "Story.",
-        "Share",
-        "More story.",
-        "Related topics",
-        "Armenia",
-        "Azerbaijan",
-    ]
+    units = ["Story.", "Share", "More story.", "Trailer", "Armenia", "More."]
     marks = [None] * len(units)
-    mark(units, marks, GENERIC_RULES)
-    assert marks == [
-        None,
-        "share-line",
-        None,
-        "related-block",
-        "related-block",
-        "related-block",
-    ]
+    mark(units, marks, (*GENERIC_RULES, rule("trailer", "^Trailer$", TO_END)))
+    assert marks == [None, "share-line", None, "trailer", "trailer", "trailer"]
 
 
 def test_rule_extent_is_validated():
     assert rule("x", "^x$", TO_END).extent == TO_END
     with pytest.raises(ValueError, match="extent must be one of"):
         rule("x", "^x$", "paragraph")
+
+
+PROSE = (
+    "Officials said on Thursday that the talks in Geneva had gone better than "
+    "anyone expected, and that they would resume next week."
+)
+
+
+def test_a_box_marker_removes_its_headlines_and_stops_at_the_story():
+    units = [
+        PROSE,
+        "Read more",
+        "Armenia and Azerbaijan trade blame over shelling",
+        "What is behind the fighting in the South Caucasus?",
+        PROSE,
+    ]
+    marks = [None] * len(units)
+    mark(units, marks, GENERIC_RULES, [True, False, False, False, True])
+    assert marks == [None, "related-block", "related-block", "related-block", None]
+
+
+def test_a_short_last_item_of_a_box_is_the_storys_subhead():
+    units = [
+        "Related coverage",
+        "Armenia and Azerbaijan trade blame over shelling on the border",
+        "Talks resume",
+        PROSE,
+    ]
+    marks = [None] * len(units)
+    mark(units, marks, GENERIC_RULES, [False, False, False, True])
+    assert marks == ["related-block", "related-block", None, None]
+
+
+def test_appeal_paragraphs_next_to_an_appeal_line_go_with_it():
+    appeal = (
+        "Your help keeps our reporters on the ground. Every contribution, however "
+        "small, sustains us."
+    )
+    units = [PROSE, "Dear readers,", appeal, "Contribute today", PROSE, appeal, PROSE]
+    marks = [None] * len(units)
+    mark(units, marks, GENERIC_RULES)
+    mark_appeals(units, marks)
+    assert marks[1:4] == ["donation-appeal", "appeal", "donation-appeal"]
+    # The same words alone between two story paragraphs may be a quotation.
+    assert marks[5] is None
+
+
+def test_runs_of_one_to_four_word_lines_are_menus_and_lone_subheads_are_not():
+    units = [PROSE, "Politics", "Economy", "World news", PROSE, "A subhead", PROSE]
+    marks = [None] * len(units)
+    mark_menus(units, marks)
+    assert marks == [None, "menu", "menu", "menu", None, None, None]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Skip to main content", "site-furniture"),
+        ("Advertisement · Scroll to continue", "site-furniture"),
+        ("English Русский Հայերեն Azərbaycanca", "language-switcher"),
+        ("4 min read", "reading-time"),
+        ("Listen to this article", "site-furniture"),
+        ("Comments (37)", "comments"),
+        ("Обнаружили ошибку? Выделите ее и нажмите Ctrl+Enter", "error-notice"),
+        ("We use cookies to give you the best possible experience.", "cookie-prompt"),
+        ("Partager sur Facebook", "share-line"),
+        ("Читайте также", "related-block"),
+        ("Lire aussi Haut-Karabakh : la prise de Chouchi", "read-more"),
+        ("Tags: Armenia, Azerbaijan, Russia", "tags-line"),
+        ("Reporting by Jane Roe; Editing by John Doe", "agency-credit"),
+        (
+            "При полном или частичном использовании материалов ссылка обязательна",
+            "reuse-notice",
+        ),
+        ("The views expressed in this article are the author's own.", "disclaimer"),
+    ],
+)
+def test_more_boilerplate_lines(line, expected):
+    found = match(line, GENERIC_RULES)
+    assert found is not None, line
+    assert found.name == expected

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsarchive.reading.outlets import OutletsFileError, load_outlets
+from tests.conftest import STORY
 
 
 def write(tmp_path, text):
@@ -50,14 +51,13 @@ def test_outlet_rules_come_from_the_data_file(tmp_path):
     from newsarchive.reading.parse import read_article
 
     article = read_article(
-        "Headline\nExample News\nDownload our app\n\n"
-        "The story itself runs on long enough to count as a paragraph.\n"
-        "Published 3 March 2021\n",
+        "Council approves the city's new budget\nExample News\nDownload our app\n\n"
+        f"{STORY}Published 3 March 2021\n",
         outlets=outlets,
     )
     assert article.source == "Example News"
     assert [(r.line, r.rule) for r in article.removed] == [
-        ("Headline", "title"),
+        ("Council approves the city's new budget", "title"),
         ("Example News", "publisher-line"),
         ("Download our app", "promo"),
         ("Published 3 March 2021", "dateline"),

@@ -14,7 +14,7 @@ from newsarchive.reading.parse import (
     read_article,
     split_units,
 )
-from tests.conftest import CGTN_FILE, MOSCOW_TIMES_FILE, fixture_text
+from tests.conftest import CGTN_FILE, MOSCOW_TIMES_FILE, STORY, fixture_text
 
 MOSCOW_TIMES_PARAGRAPHS = [
     'Moscow confirms peace deal signed for immediate and "complete cessation of hostilities."',
@@ -219,13 +219,14 @@ def test_a_file_with_no_title_names_the_file():
 
 def test_article_text_is_never_markup():
     article = parse_article(
-        "Title: <b>Bold</b> claims\nDate: 2021-01-02\n\n"
+        "Title: <b>Bold</b> claims\nDate: 2021-01-02\nSource: Example News\n\n"
         "A paragraph with <script>alert(1)</script> and [a link](javascript:x) in it.\n"
+        f"\n{STORY}"
     )
     assert article.title == "<b>Bold</b> claims"
-    assert article.paragraphs == [
+    assert article.paragraphs[0] == (
         "A paragraph with <script>alert(1)</script> and [a link](javascript:x) in it."
-    ]
+    )
 
 
 def test_hard_wrapped_lines_are_rejoined():
@@ -286,8 +287,9 @@ def test_bad_headers_are_named(header, problem):
 
 def test_byline_gives_authors_and_is_removed():
     article = parse_article(
-        "Date: 2021-03-04\n\nA headline\nBy Jane Doe and John Roe\n\n"
-        "The story starts here and runs on for long enough to count as prose.\n"
+        "Date: 2021-03-04\nSource: Example News\n\n"
+        "A headline about the story\nBy Jane Doe and John Roe\n\n"
+        f"{STORY}"
     )
     assert article.authors == ("Jane Doe", "John Roe")
     assert ("By Jane Doe and John Roe", "byline") in [
@@ -297,9 +299,12 @@ def test_byline_gives_authors_and_is_removed():
 
 def test_short_line_before_any_paragraph_is_not_a_heading():
     article = parse_article(
-        "Title: T\nDate: 2021-03-04\n\nKicker words\n\n"
-        "The story starts here and runs on for long enough to count as prose.\n\n"
-        "A subhead\n\nMore story after the subhead, long enough to be prose too.\n"
+        "Title: T\nDate: 2021-03-04\nSource: Example News\n\nKicker words\n\n"
+        f"{STORY}\nA subhead\n\nMore story after the subhead follows here, long "
+        "enough to be prose too, and it says what the officials said on Tuesday.\n"
     )
     assert article.headings == ["A subhead"]
-    assert article.paragraphs[0] == "Kicker words"
+    # Above the story and no headline of it: the site's furniture.
+    assert ("Kicker words", "above-story") in [
+        (r.line, r.rule) for r in article.removed
+    ]

@@ -1,0 +1,196 @@
+"""Who published an article, from what the page says, with or without an
+entry in the outlets data.
+
+In the order of how sure each sign is: an agency's credit in the lead
+("MOSCOW (Reuters) -", "ANKARA, March 3. /TASS/.", "— РИА Новости"; a copy
+on an aggregator credits the wire, the publisher of record), a "Source:"
+line, a copyright line ("© 2021 BBC", "Copyright 2020 The Associated
+Press"), the address of the page printed in it. A name found so is then
+looked up in the outlets data, so that "AP" is shown as "Associated Press".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from urllib.parse import urlsplit
+
+from newsarchive.reading.outlets import Outlet, Outlets
+
+_NAME = r"[A-ZА-ЯЁ][\w.&'’ -]{0,38}[\w.]"
+# Credits in the lead, each with the agency's name as ``agency``.
+_CREDITS = (
+    # "MOSCOW, Nov 10 (Reuters) -", "BAKU, 10 November (APA) –", "(AP) —"
+    re.compile(rf"^[^()]{{0,80}}\((?P<agency>{_NAME})\)\s*\.?\s*[-–—]"),
+    # "ANKARA, March 3. /TASS/."
+    re.compile(r"^[^/]{0,80}/(?P<agency>[A-ZА-ЯЁ][\w.-]{1,20})/\s*[.,:]?"),
+    # "... сообщили РИА Новости." / "— РИА Новости."
+    re.compile(r"[-–—]\s*(?P<agency>РИА Новости|ТАСС|Интерфакс)\.?$"),
+    # "Bakú, 11 nov (EFE).-"
+    re.compile(rf"^[^()]{{0,80}}\((?P<agency>{_NAME})\)\s*\.-"),
+)
+_SOURCE_LINE = re.compile(
+    rf"^(?:source|quelle|источник|kaynak|fuente|fonte)\s*:\s*(?P<name>{_NAME})\s*$",
+    re.IGNORECASE,
+)
+_COPYRIGHT = re.compile(
+    r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
+    # A name may be a domain ("Agenda.ge", "NEWS.am"): a dot ends it only
+    # when a space or the end follows.
+    r"(?P<name>(?:[^.|©]|\.(?=\w))+?)\s*(?:\d{4})?\s*"
+    r"(?:\.(?:\s|$)|[,|]|all rights reserved|$)",
+    re.IGNORECASE,
+)
+# Legal forms and phrases around an owner's name.
+_COMPANY = re.compile(
+    r"\s*,?\s*\b(?:ltd|limited|inc|llc|plc|gmbh|ag|corp|s\.a|pvt|pty|jsc|ojsc"
+    r"|or its affiliated companies|and its licensors|all rights reserved)\.?$"
+    r"|^(?:ао|оао|зао|ооо|пао|фгуп|jsc|ojsc|llc)\s+",
+    re.IGNORECASE,
+)
+_QUOTES = str.maketrans("", "", '«»"“”„')
+_URL_IN_TEXT = re.compile(r"https?://(?:www\.)?(?P<host>[\w.-]+\.[a-z]{2,})", re.I)
+# Credits that name no publisher.
+_NOT_PUBLISHERS = {
+    "photo",
+    "video",
+    "file",
+    "updated",
+    "reuters/file",
+    "with agencies",
+    "agencies",
+}
+# Lines of the story after the first where a wire's credit still appears.
+LEAD_LINES = 2
+
+
+def credit(lines: Sequence[str]) -> str | None:
+    """The agency a lead credits, as written."""
+    for line in lines[:LEAD_LINES]:
+        for pattern in _CREDITS:
+            found = pattern.search(line)
+            if found and found["agency"].casefold() not in _NOT_PUBLISHERS:
+                return found["agency"].strip()
+    return None
+
+
+# "Al Jazeera and news agencies", "Daily Sabah with AA": the outlet's part.
+_WITH_AGENCIES = re.compile(
+    r"\s+(?:and|with|&|и|ve|und|et|y)\s+(?:news\s+)?(?:agencies|wires?|\w{2,5})$",
+    re.IGNORECASE,
+)
+
+
+def source_line(units: Sequence[str]) -> str | None:
+    for text in units:
+        found = _SOURCE_LINE.match(text)
+        if found:
+            return _WITH_AGENCIES.sub("", found["name"].strip())
+    return None
+
+
+def copyright_owner(units: Sequence[str]) -> str | None:
+    for text in reversed(units):
+        found = _COPYRIGHT.match(text)
+        if found:
+            # "© РИА Новости / Photographer": the owner, not the photographer.
+            name = found["name"].split(" / ")[0].translate(_QUOTES).strip(" ,.-–")
+            for _ in range(3):  # "X Ltd or its affiliated companies"
+                name = _COMPANY.sub("", name).strip(" ,.-–")
+            name = re.sub(r"\s*\d{4}$", "", name).strip(" ,.-–")
+            if len(name) >= 2 and any(c.isalpha() for c in name):
+                return name
+    return None
+
+
+def printed_host(units: Sequence[str]) -> str | None:
+    """The host of the first address printed in the page (print views,
+    "Link to the page: ..." lines)."""
+    for text in units:
+        found = _URL_IN_TEXT.search(text)
+        if found:
+            return found["host"].casefold()
+    return None
+
+
+def known(name: str, outlets: Outlets) -> Outlet | None:
+    """The outlet that goes by ``name`` (with or without "The")."""
+    folded = name.casefold()
+    for form in (folded, folded.removeprefix("the "), f"the {folded}"):
+        outlet = outlets.named(form)
+        if outlet is not None:
+            return outlet
+    return None
+
+
+def by_host(host: str, outlets: Outlets) -> Outlet | None:
+    url = f"https://{host}/"
+    for outlet in outlets.outlets:
+        if outlet.serves(url):
+            return outlet
+    return None
+
+
+# A masthead is among a page's first lines, and short.
+MASTHEAD_LINES = 6
+MASTHEAD_WORDS = 4
+
+
+def masthead(
+    units: Sequence[str],
+    marks: Sequence[str | None],
+    prose: Sequence[bool] | None = None,
+) -> str | None:
+    """A short line at the top of the page that the page names again in a
+    longer line that is not the story's prose ("LebTown" ... "LebTown is
+    supported by members like you"), as a publisher's name recurs in its
+    credits, captions, appeals and copyright; a section label ("World")
+    recurs in the story instead."""
+    prose = prose or [False] * len(units)
+    for i in range(min(MASTHEAD_LINES, len(units))):
+        text = units[i]
+        words = text.split()
+        if marks[i] is not None or not 1 <= len(words) <= MASTHEAD_WORDS:
+            continue
+        if not any(c.isalpha() for c in text) or text.islower():
+            continue
+        named = re.compile(rf"(?<!\w){re.escape(text)}(?!\w)", re.IGNORECASE)
+        if any(
+            j != i and not prose[j] and len(other) > len(text) and named.search(other)
+            for j, other in enumerate(units)
+        ):
+            return text
+    return None
+
+
+def infer(
+    units: Sequence[str],
+    lead: Sequence[str],
+    outlets: Outlets,
+    marks: Sequence[str | None] | None = None,
+    prose: Sequence[bool] | None = None,
+) -> tuple[str | None, str]:
+    """The publisher the page names, and how it was found ("" if not).
+
+    A masthead the page names again comes before the copyright line, which
+    often names the owning company ("Turkuvaz Haberleşme ve Yayıncılık"),
+    not the title readers know."""
+    for name, how in (
+        (credit(lead), "agency credit"),
+        (source_line(units), "Source line"),
+        (masthead(units, marks or [None] * len(units), prose), "masthead"),
+        (copyright_owner(units), "copyright line"),
+    ):
+        if name:
+            outlet = known(name, outlets)
+            return (outlet.name if outlet else name), how
+    host = printed_host(units)
+    if host:
+        outlet = by_host(host, outlets)
+        if outlet:
+            return outlet.name, "address in the page"
+    return None, ""
+
+
+def host_of(url: str | None) -> str | None:
+    return (urlsplit(url).hostname or "").removeprefix("www.") if url else None
