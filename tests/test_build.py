@@ -15,7 +15,7 @@ import pytest
 
 from newsarchive.build import build, stale_folders
 from newsarchive.plugins.strict import SourceFilesFailed
-from tests.commands.test_importer import HTML_ADVICE, HTML_PAGE
+from tests.commands.test_importer_safety import HTML_ADVICE, HTML_PAGE
 from tests.conftest import ROOT, STORY, build_site, soup
 from tests.reading.test_parse import (
     CGTN_CAPTIONS,

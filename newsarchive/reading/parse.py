@@ -38,7 +38,6 @@ from newsarchive.reading.article import (
     Removal,
 )
 from newsarchive.reading.boilerplate import (
-    GENERIC_RULES,
     mark,
     mark_appeals,
     mark_menus,
@@ -50,6 +49,7 @@ from newsarchive.reading.header import (
     split_header,
 )
 from newsarchive.reading.outlets import Outlet, Outlets, load_outlets
+from newsarchive.reading.rules import GENERIC_RULES
 
 _SENTENCE_END = re.compile(r"[.!?…:;,]['\"’”)\]]*$")
 _PHOTO_CREDIT = re.compile(

@@ -150,7 +150,8 @@ def masthead(
     for i in range(min(MASTHEAD_LINES, len(units))):
         text = units[i]
         words = text.split()
-        if marks[i] is not None or not 1 <= len(words) <= MASTHEAD_WORDS:
+        # The masthead may open the site's menu.
+        if marks[i] not in (None, "menu") or not 1 <= len(words) <= MASTHEAD_WORDS:
             continue
         if not any(c.isalpha() for c in text) or text.islower():
             continue

@@ -8,7 +8,7 @@ import sys
 
 from newsarchive.commands.inspection import as_text, inspect_file
 from newsarchive.reading.parse import NO_DATE
-from tests.commands.test_importer import HTML_ADVICE, HTML_PAGE
+from tests.commands.test_importer_safety import HTML_ADVICE, HTML_PAGE
 from tests.conftest import FIXTURES, MOSCOW_TIMES_FILE, ROOT
 from tests.reading.test_parse import CGTN_PARAGRAPHS, MOSCOW_TIMES_PARAGRAPHS
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from newsarchive.reading.boilerplate import (
-    GENERIC_RULES,
     TO_END,
     mark,
     mark_appeals,
@@ -13,6 +12,7 @@ from newsarchive.reading.boilerplate import (
     match,
     rule,
 )
+from newsarchive.reading.rules import GENERIC_RULES
 
 
 @pytest.mark.parametrize(

@@ -12,10 +12,11 @@ import pytest
 from newsarchive.entities.catalogue import load_entities
 from newsarchive.entities.matcher import default_matcher
 from newsarchive.entities.tagging import tag_article
-from newsarchive.reading.boilerplate import GENERIC_RULES, match
+from newsarchive.reading.boilerplate import match
 from newsarchive.reading.header import split_header
 from newsarchive.reading.outlets import load_outlets
 from newsarchive.reading.parse import parse_article
+from newsarchive.reading.rules import GENERIC_RULES
 from tools import generate
 from tools.generate import generate_articles, generate_drafts, write_archive
 
