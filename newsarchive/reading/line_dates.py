@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import dateparser
+import dateparser.date
 
 from newsarchive.reading.date_patterns import (
     _KEYWORD,
@@ -75,9 +76,19 @@ def parse_date(
     """
     if not any(char.isdigit() for char in text) or len(text) > _MAX_DATELINE_LENGTH:
         return None
-    return dateparser.parse(
-        text,
-        languages=list(_languages(language)),
+    return (
+        _parser(tuple(_languages(language)), date_order, timezone)
+        .get_date_data(text)
+        .date_obj
+    )
+
+
+@functools.cache
+def _parser(languages: tuple[str, ...], date_order: str, timezone: str):
+    """One dateparser parser per language, order and zone: making one for
+    each date was a third of the time dates took."""
+    return dateparser.date.DateDataParser(
+        languages=list(languages),
         settings={
             "DATE_ORDER": date_order,
             "TIMEZONE": timezone,
