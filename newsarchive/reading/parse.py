@@ -135,13 +135,25 @@ def split_units(text: str) -> tuple[list[str], list[list[str]]]:
     return units, origins
 
 
+# What a subhead never is: markup, a byline, a label of a video or photo.
+_NOT_A_HEADING = re.compile(
+    r"<[a-z/!][^>]*>|^(?:by|von|par|por|автор|yazar)\s"
+    r"|^(?:video|watch|photo|photos|gallery|audio|listen|image)\b",
+    re.IGNORECASE,
+)
+
+
 def _is_heading(text: str, following: str | None) -> bool:
-    """A subhead: short, unpunctuated, and followed by more story."""
+    """A subhead: short, unpunctuated, reading as words, and followed by more
+    story. A line holding markup, a byline or a media label stays text."""
     return (
         following is not None
         and len(text) <= _MAX_HEADING_LENGTH
         and len(text.split()) <= _MAX_HEADING_WORDS
         and not _SENTENCE_END.search(text)
+        and next((c for c in text if c.isalpha()), "").isupper()
+        and not _NOT_A_HEADING.search(text)
+        and not headline.CAPTION.search(text)
     )
 
 

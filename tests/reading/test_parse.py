@@ -308,3 +308,22 @@ def test_short_line_before_any_paragraph_is_not_a_heading():
     assert ("Kicker words", "above-story") in [
         (r.line, r.rule) for r in article.removed
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '<img src="photo.jpg" alt="Troops">',
+        "By Jane Roe and John Doe",
+        "Video: Troops cross the border",
+        "WATCH: the moment the deal was signed",
+        "Soldiers at the border [File: Jane Roe/AFP]",
+        "and then it went on",
+    ],
+)
+def test_a_line_that_is_no_subhead_stays_text(line):
+    article = parse_article(
+        "Title: Talks resume\nDate: 2021-03-04\nSource: Example News\n\n"
+        f"{STORY}\n{line}\n\n{STORY.replace('story', 'report')}"
+    )
+    assert article.headings == []
