@@ -23,6 +23,7 @@ _SHARE_WORDS = (
     r"поделиться|teilen|partager(?: sur \w+)?|partage|compartir(?: en \w+)?|"
     r"paylaş|condividi|(?:send|envoyer|enviar) (?:by|par|por) e-?mail|copiar enlace|"
     r"offrir cet article|gift this article|x\.com|pin|zur merkliste hinzufügen|"
+    r"copiar link|courriel|partager l['’]article|add to reading list|"
     r"udostępnij|поширити|\+\d*|\d+"
 )
 # Words that alone on a line are a site's furniture in any page.
@@ -44,6 +45,10 @@ _FURNITURE = (
     r"|enter your email(?: address)?|already a subscriber\??(?: log ?in\.?)?"
     r"|the trust project|más información|saber más|ir a los comentarios"
     r"|purchase licensing rights|story continues|artikel anhören|weiterlesen"
+    r"|refresh|follow live|google news'te takip et|subscribe to [\w .&'’-]{2,40}"
+    r"|видео|фото|фотогалерея|галерея|fotogaleria|fotogalería|galería|galerie"
+    r"|bildergalerie|mit video|\d+ (?:из|of|de|von|sur|з) \d+"
+    r"|\d+ (?:fotografias|fotos|photos|фото|фотографий)"
     r"|(?:prep|cook|total|active|inactive|brining|resting)(?: time)?(?: and \w+)?"
     r"\s*:\s*[\d ]+(?:hrs?|hours?|mins?|minutes?)(?: [\d ]+(?:hrs?|mins?))?"
     r"|(?:serves|yield|servings)\s*:\s*.{1,40}|\(\d(?:\.\d)?\)|\d[\d,]* ratings?"
@@ -69,6 +74,8 @@ _RELATED = (
     r"|lea también|le puede interesar|noticias relacionadas|lo más leído"
     r"|ilgili haberler|bunlar da ilginizi çekebilir|en çok okunanlar"
     r"|te puede interesar|explore more on these topics|more on these topics"
+    r"|ler mais|leia também|leia mais|mirá también|vea también|ver también"
+    r"|czytaj też|czytaj także|leggi anche|читайте також"
 )
 _LANGUAGES = (
     r"english|русский|հայերեն|azərbaycanca|azerbaijani|türkçe|deutsch|français"
@@ -96,6 +103,7 @@ _RULES: tuple[Rule, ...] = (
         "donation-appeal",
         r"\b(?:support|fund|donate to)(?: our)? (?:independent |quality )?journalism\b"
         r"|\b(?:become|join as) a (?:member|supporter|subscriber|patron)\b"
+        r"|\bneeds? your support\b|існує завдяки вам|стати членом спільноти"
         r"|\b(?:we|our journalism) (?:rely|relies|depend|depends) on "
         r"(?:donations|readers|your support)\b"
         r"|\bsupported by (?:members|readers) like you\b"
@@ -110,6 +118,9 @@ _RULES: tuple[Rule, ...] = (
             "relies",
             "depend",
             "supported by",
+            "your support",
+            "завдяки вам",
+            "членом",
             "поддерж",
             "задонат",
             "пожертв",
@@ -133,6 +144,7 @@ _RULES: tuple[Rule, ...] = (
         r"|^save (?:articles|stories) to read later\b.{0,60}$"
         r"|\bunsubscribe at any time\b|\bby signing up\b|^(?:[\w'’]+ ){0,3}newsletter$"
         r"|^by clicking\b.{0,40}\bsubscribe\b|^register now for\b.{0,80}$"
+        r"|^receba a newsletter\b.{0,120}$"
         r"|^keep up to date with\b.{0,120}$|^sign up for [\w .'’-]{2,40}$"
         r"|^(?:recibe|suscríbete a|abonnez-vous à|melden sie sich) .{0,40}"
         r"(?:newsletter|boletín|lettre)\b|^apúntate$|^inscrivez-vous$"
@@ -168,7 +180,8 @@ _RULES: tuple[Rule, ...] = (
     ),
     rule(
         "reading-time",
-        r"^(?:[•·]\s*)?(?:lecture\s+\d+\s*min\.?"
+        r"^(?:[•·]\s*)?(?:lecture\s+\d+\s*min\.?|\d+\s*min\.? de leitura"
+        r"|\d+\s*min\.? czytania|lettura \d+ min"
         r"|\d+\s*(?:min(?:ute)?s?|мин(?:ут[аы]?)?|dk|dakika)\.?\s*"
         r"(?:read|reading|читать|чтения|okuma(?: süresi)?|lesezeit|de lecture)?"
         r"|(?:reading time|lesezeit|время чтения|temps de lecture|okuma süresi)"
@@ -181,6 +194,8 @@ _RULES: tuple[Rule, ...] = (
         r"\s*[:(]?\s*\d+\)?$"
         r"|^\d+\s*(?:comments?|комментари[ийя]|kommentare|commentaires|comentarios)$"
         r"|^your email address will not be published\.?$"
+        r"|^(?:comments are closed|os comentários a este artigo estão fechados)\b"
+        r".{0,40}$"
         r"|^(?:add|post|leave|write|view|show|read) (?:a |your |all )?comments?\b"
         r".{0,30}$",
     ),
@@ -209,7 +224,8 @@ _RULES: tuple[Rule, ...] = (
         r"^\(?\s*with (?:inputs?|input|reporting) from [^()]{2,60}\)?\.?$"
         r"|^(?:additional )?reporting by .{2,120}$|^editing by .{2,80}$"
         r"|^(?:writing|compiled|produced) by .{2,80};.{0,120}$"
-        r"|^[a-z]{2,4}/[a-z]{2,4}(?: \([\w/, ]+\))?$|^\([a-z]{2,4}/[a-z]{2,4}\)$"
+        r"|^(?:[a-z]{2,8}/){1,3}[a-z]{2,8}(?: \([\w/, ]+\))?$"
+        r"|^\([a-z]{2,4}/[a-z]{2,4}\)$"
         r"|^enditem$|^\(end\)$",
     ),
     rule(
@@ -242,7 +258,12 @@ _RULES: tuple[Rule, ...] = (
             "reuse",
         ),
     ),
-    rule("tags-line", r"^(?:tags?|topics?|schlagworte|теги|etiketler)\s*:\s*.{0,200}$"),
+    rule(
+        "tags-line",
+        r"^(?:tags?|topics?|schlagworte|теги|etiketler)\s*:\s*.{0,200}$"
+        # A list of topics in capitals: "SHIPPING, EGYPT, SUEZ CANAL".
+        r"|^(?-i:(?:[A-ZÀ-ÞА-ЯЁ0-9&'’ -]{2,40}, ){2,}[A-ZÀ-ÞА-ЯЁ0-9&'’ -]{2,40})$",
+    ),
     rule(
         "source-line",
         r"^(?:source|источник|quelle|kaynak|fuente|fonte)\s*:\s*[^\d]{2,60}$",

@@ -28,6 +28,10 @@ MAX_CHAOS = 0.1
 # Single-byte encodings that news text copied on Windows, Mac or old Unix
 # machines comes in. A detector's favourite with no recognisable language
 # (KOI8-R read as Shift-JIS, say) loses to one of these that has one.
+# How messy a legacy-encoded page may look, and how surely it must read as a
+# language, when the detector's first pass found nothing.
+LEGACY_MAX_CHAOS = 0.5
+LEGACY_MIN_COHERENCE = 0.5
 LEGACY_ENCODINGS = (
     "cp1251",
     "koi8_r",
@@ -201,6 +205,14 @@ def _detect(data: bytes, path: str) -> str:
         if legacy is not None and legacy.coherence:
             best = legacy
     if best is None:
+        # A page of short lines (menus, times, counters) looks messier to the
+        # detector than prose does: a legacy encoding in which the text reads
+        # as a language is taken with more of such mess.
+        legacy = from_bytes(
+            data, cp_isolation=list(LEGACY_ENCODINGS), threshold=LEGACY_MAX_CHAOS
+        ).best()
+        if legacy is not None and legacy.coherence >= LEGACY_MIN_COHERENCE:
+            return str(legacy)
         raise ArticleError(path, "a binary file or an unknown encoding")
     if best.chaos > MAX_CHAOS:
         raise ArticleError(

@@ -204,3 +204,14 @@ def test_a_checked_file_is_read_only_if_it_is_still_the_file_checked(tmp_path):
     path.unlink()
     path.symlink_to(private)
     assert read_source(path) == "A private note that must never be read.\n"
+
+
+def test_a_legacy_encoded_page_of_short_lines_is_still_read():
+    """A page of menus, times and counters looks messy to the detector."""
+    menu = "Новости\nГород\n+27\nАвто\n09:58\nВсе новости\n09:41\n1 из 24\n" * 3
+    prose = (
+        "Ночью в центре Ростова-на-Дону появились военные, а к утру жители "
+        "выстроились в очередь за кофе у цирка, рассказали корреспонденту очевидцы.\n"
+    )
+    text = menu + prose * 2
+    assert decode(text.encode("cp1251")) == text
