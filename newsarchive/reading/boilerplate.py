@@ -67,6 +67,8 @@ AUTHOR_BIO = re.compile(
     r"\b.{0,120}\b(?:correspondent|reporter|journalist|editor|writer|columnist|"
     r"analyst|fellow|professor|author|contributor|producer|researcher|director|"
     r"lecturer|photographer|chief|based in)\b"
+    r"|^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} (?:covers|writes about|reports on)\b"
+    r".{0,120}\bfor\b"
     r"|^follow (?:him|her|them) on\b|^(?:he|she|they) can be reached at\b",
 )
 

@@ -46,6 +46,8 @@ _FURNITURE = (
     r"|the trust project|más información|saber más|ir a los comentarios"
     r"|purchase licensing rights|story continues|artikel anhören|weiterlesen"
     r"|refresh|follow live|google news'te takip et|subscribe to [\w .&'’-]{2,40}"
+    r"|feedback\s*:.{0,60}|loading\.*|en cours de chargement\.*|загрузка\.*"
+    r"|cargando\.*|wird geladen\.*|all quotes delayed\b.{0,120}"
     r"|видео|фото|фотогалерея|галерея|fotogaleria|fotogalería|galería|galerie"
     r"|bildergalerie|mit video|\d+ (?:из|of|de|von|sur|з) \d+"
     r"|\d+ (?:fotografias|fotos|photos|фото|фотографий)"
@@ -144,7 +146,12 @@ _RULES: tuple[Rule, ...] = (
         r"|^save (?:articles|stories) to read later\b.{0,60}$"
         r"|\bunsubscribe at any time\b|\bby signing up\b|^(?:[\w'’]+ ){0,3}newsletter$"
         r"|^by clicking\b.{0,40}\bsubscribe\b|^register now for\b.{0,80}$"
-        r"|^receba a newsletter\b.{0,120}$"
+        r"|^receba a newsletter\b.{0,120}$|^newsletter\b.{0,80}$|\bunsubscribe\b"
+        r"|\brecevez\b.{0,80}\b(?:newsletter|lettre|e-?mail|courriel)\b"
+        r"|^get the latest\b.{0,80}\b(?:every|each|in your)\b.{0,40}$"
+        r"|^(?:follow|siga|sigue|puedes seguir a|suivez|folgen sie|подписывайтесь на"
+        r"|abone ol)\b.{0,80}\b(?:facebook|twitter|x|telegram|instagram|youtube"
+        r"|whatsapp|вконтакте|vk)\b.{0,60}$"
         r"|^keep up to date with\b.{0,120}$|^sign up for [\w .'’-]{2,40}$"
         r"|^(?:recibe|suscríbete a|abonnez-vous à|melden sie sich) .{0,40}"
         r"(?:newsletter|boletín|lettre)\b|^apúntate$|^inscrivez-vous$"
@@ -169,6 +176,16 @@ _RULES: tuple[Rule, ...] = (
             "clicking",
             "register",
             "keep up to date",
+            "recevez",
+            "get the latest",
+            "follow",
+            "siga",
+            "sigue",
+            "seguir",
+            "suivez",
+            "folgen",
+            "подписывайтесь",
+            "abone",
         ),
     ),
     rule("share-line", rf"^(?:(?:{_SHARE_WORDS})[\s|•·/,]*)+$"),
@@ -194,7 +211,8 @@ _RULES: tuple[Rule, ...] = (
         r"\s*[:(]?\s*\d+\)?$"
         r"|^\d+\s*(?:comments?|комментари[ийя]|kommentare|commentaires|comentarios)$"
         r"|^your email address will not be published\.?$"
-        r"|^(?:comments are closed|os comentários a este artigo estão fechados)\b"
+        r"|^(?:comments are closed|os comentários a este artigo estão fechados"
+        r"|l['’]espace commentaires est fermé)\b"
         r".{0,40}$"
         r"|^(?:add|post|leave|write|view|show|read) (?:a |your |all )?comments?\b"
         r".{0,30}$",
@@ -246,7 +264,8 @@ _RULES: tuple[Rule, ...] = (
         r"при (?:полном или частичном )?(?:использовании|копировании) материалов"
         r"|\breproduction (?:in whole or in part )?(?:is )?(?:prohibited|forbidden)\b"
         r"|tüm hakları saklıdır|todos los derechos reservados|alle rechte vorbehalten"
-        r"|tous droits réservés|все права защищены|^reuse this content$",
+        r"|tous droits réservés|все права защищены|^reuse this content$"
+        r"|перепечатка материалов|\bis licensed under\b",
         keywords=(
             "материал",
             "reproduction",
@@ -256,6 +275,8 @@ _RULES: tuple[Rule, ...] = (
             "réservés",
             "защищены",
             "reuse",
+            "перепечатка",
+            "licensed under",
         ),
     ),
     rule(

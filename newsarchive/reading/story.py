@@ -98,7 +98,9 @@ def mark_outside(units, marks, span) -> None:
         if title is not None and i > title and len(units[i].split()) >= _MIN_TAIL_WORDS:
             continue
         marks[i] = "above-story"
-    tail = True
+    # The story may go on after a short interruption (a video's label and
+    # credit, an ad) that the rules did not remove: up to ``MAX_GAP`` lines.
+    gap = 0
     for i in range(end + 1, len(units)):
         if marks[i] is not None:
             # A box the rules removed ("Read more: ...") may sit between the
@@ -108,10 +110,14 @@ def mark_outside(units, marks, span) -> None:
         story_like = _SENTENCE.search(text) and len(text.split()) >= _MIN_TAIL_WORDS
         # A photo's caption right under the story is the story's.
         captioned = headline.CAPTION.search(text)
-        if tail and (story_like or captioned) and not AUTHOR_BIO.search(text):
+        if gap <= MAX_GAP and (story_like or captioned) and not AUTHOR_BIO.search(text):
+            gap = 0
             continue
-        tail = False
+        gap += 1
         marks[i] = "below-story"
+
+
+MAX_GAP = 3
 
 
 def _is_sentence(text: str) -> bool:
