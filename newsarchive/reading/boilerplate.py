@@ -9,8 +9,11 @@ neighbours: the box a "Related" marker opens, appeals, menus.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
+from newsarchive.reading.headline import CAPTION
 
 LINE = "line"
 BLOCK = "block"
@@ -247,5 +250,58 @@ def mark_menus(units: Sequence[str], marks: list[str | None]) -> None:
         ):
             run.append(i)
         else:
+            close()
+    close()
+
+
+# Headlines of other stories: lines that read as headlines, two or more in a
+# row. A story's subhead stands alone before its prose.
+HEADLINE_RUN = 3
+HEADLINE_WORDS = (4, 16)
+_LIST_ITEM = re.compile(r"^\s*(?:[•·▪●◦*–—-]|\d+[.)])\s")
+
+
+def _headline_like(text: str) -> bool:
+    """A line that reads as another story's headline. Lines with figures
+    (a story's list of results) and photo captions do not."""
+    words = text.split()
+    return (
+        HEADLINE_WORDS[0] <= len(words) <= HEADLINE_WORDS[1]
+        and not _SENTENCE_END.search(text)
+        and not _LIST_ITEM.match(text)
+        and not any(c.isdigit() for c in text)
+        and text[:1].isupper()
+        and not CAPTION.search(text)
+    )
+
+
+def mark_headline_runs(
+    units: Sequence[str],
+    marks: list[str | None],
+    prose: Sequence[bool],
+    start: int = 0,
+) -> None:
+    """Mark runs of headline-like lines from the story's first prose
+    (``start``) on: a box of other stories with no marker line above it."""
+    run: list[int] = []
+
+    def close() -> None:
+        if len(run) >= HEADLINE_RUN:
+            for i in run:
+                marks[i] = "headline-list"
+        run.clear()
+
+    seen = Counter(units)
+    for i in range(start, len(units)):
+        # A line printed twice is a photo's caption, between the story's parts.
+        if (
+            marks[i] is None
+            and not prose[i]
+            and seen[units[i]] == 1
+            and _headline_like(units[i])
+        ):
+            run.append(i)
+            continue
+        if marks[i] is None:
             close()
     close()

@@ -40,6 +40,7 @@ from newsarchive.reading.article import (
 from newsarchive.reading.boilerplate import (
     mark,
     mark_appeals,
+    mark_headline_runs,
     mark_menus,
 )
 from newsarchive.reading.header import (
@@ -334,6 +335,7 @@ def read_article(
         # entries); only those around it are the page's datelines.
         if not span[0] <= index <= span[1]:
             marks[index] = "dateline"
+    mark_headline_runs(units, marks, is_prose, start=span[0])
     if "date" in header:
         date = _header_date(header["date"], outlet, path)
     else:

@@ -8,6 +8,7 @@ from newsarchive.reading.boilerplate import (
     TO_END,
     mark,
     mark_appeals,
+    mark_headline_runs,
     mark_menus,
     match,
     rule,
@@ -167,3 +168,34 @@ def test_more_boilerplate_lines(line, expected):
     found = match(line, GENERIC_RULES)
     assert found is not None, line
     assert found.name == expected
+
+
+def test_three_headlines_in_a_row_are_a_box_of_other_stories():
+    units = [
+        PROSE,
+        "Armenia and Azerbaijan trade blame over shelling",
+        "Russia says it brokered a new truce in the region",
+        "Why the South Caucasus matters to Europe now",
+        PROSE,
+        "A subhead of the story alone",
+        PROSE,
+    ]
+    prose = [True, False, False, False, True, False, True]
+    marks = [None] * len(units)
+    mark_headline_runs(units, marks, prose)
+    assert marks == [None, *["headline-list"] * 3, None, None, None]
+
+
+def test_lists_with_figures_and_captions_are_no_headline_boxes():
+    units = [
+        PROSE,
+        "Georgian Dream - 53.93 per cent",
+        "Coalition for Change - 11.03 per cent",
+        "Unity - National Movement - 10.17 per cent",
+        "Protesters outside parliament in Tbilisi (AFP Photo)",
+        "Police stand guard as the count goes on tonight",
+        PROSE,
+    ]
+    marks = [None] * len(units)
+    mark_headline_runs(units, marks, [True, *[False] * 5, True])
+    assert marks == [None] * len(units)
