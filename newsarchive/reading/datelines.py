@@ -15,10 +15,13 @@ between the headline and the dateline). In order of preference, ``scan`` takes:
 4. an "Updated" line at the top;
 5. a wire dateline opening the story ("MOSCOW, Nov 10 (Reuters) -");
 6. an "Updated" line further down the page;
-7. a date line at the foot of the page, after the last paragraph;
-8. a date further above the headline: it may be the site's masthead, showing
+7. a line holding only a date above the story's fourth paragraph, below a
+   line that is no paragraph (a byline; a standfirst and captions can stand
+   above them);
+8. a date line at the foot of the page, after the last paragraph;
+9. a date further above the headline: it may be the site's masthead, showing
    the day the page was copied;
-9. a date in the URL.
+10. a date in the URL.
 
 A date printed without a year takes it from the page's other dates, the URL or
 a copyright line, never from the day of the build; without any, it is no date.
@@ -93,6 +96,7 @@ class _Page:
     """Where the story starts and ends, as far as datelines care."""
 
     lead_end: int  # the second paragraph: lines above it are the top
+    near_end: int  # the fourth paragraph: a dateline above it is the page's
     last_prose: int  # lines below it are the foot
     anchors: tuple[int, ...]  # the headline's and byline's lines
     kept_before: tuple[int, ...]  # unmarked lines above each line
@@ -106,6 +110,8 @@ class _Page:
         lead_end = next(
             (i for i in range(top_end + 1, count) if prose(i)), min(top_end + 1, count)
         )
+        later = [i for i in range(lead_end + 1, count) if prose(i)]
+        near_end = later[2] if len(later) > 2 else count
         last_prose = next(
             (i for i in range(count - 1, top_end, -1) if prose(i)), min(top_end, count)
         )
@@ -113,7 +119,9 @@ class _Page:
         kept_before = [0]
         for index in range(lead_end):
             kept_before.append(kept_before[-1] + (marks[index] is None))
-        return cls(lead_end, last_prose, anchors or (top_end,), tuple(kept_before))
+        return cls(
+            lead_end, near_end, last_prose, anchors or (top_end,), tuple(kept_before)
+        )
 
     def bare_key(self, index: int, position: int, date: _Date) -> tuple:
         """Nearest to the headline or byline first, below it on a tie.
@@ -167,6 +175,15 @@ def _candidates(units, marks, top_end, grammar):
                 key = (5, index, position)
             elif index > page.last_prose:
                 key = (6, index, position)
+            elif (
+                index < page.near_end
+                and not _is_prose(units[index - 1])
+                and is_dateline(text, grammar.language)
+            ):
+                # A standfirst and captions can push the byline and dateline
+                # below the story's second paragraph. A date line between two
+                # paragraphs is the story's (a live blog's entry).
+                key = (5.5, index, position)
             else:
                 continue  # a date line inside the story: a live blog's entry
             yield _Candidate(date, kind, index, key)

@@ -27,6 +27,8 @@ MAX_WORDS = 30
 # Most headlines run to this many words.
 HEADLINE_WORDS = (6, 20)
 MENU_WORDS = 5
+# A line this long is no section label, however few its words.
+FULL_LENGTH = 40
 LONG_HEADLINE = 20
 SENTENCE_WORDS = 12
 # How many of the story's first lines stand for its lead.
@@ -63,6 +65,34 @@ def _slug_words(filename: str | None) -> set[str]:
     }
 
 
+def _is_menu(words, own, lead, stopwords) -> bool:
+    """A menu ("Politics Economy Business World Sport") or a language
+    switcher ("ՀԱՅ ENG РУС TÜRK"): capitalised words and nothing that joins
+    them into a sentence. A headline in title case has its "of" and "in"."""
+    if len(words) < MENU_WORDS:
+        return False
+    if len({_script(w) for w in words} - {""}) >= 3:
+        return True
+    capitalised = sum(w[:1].isupper() for w in words)
+    if capitalised < len(words) - 1:
+        return False
+    joined = any(
+        (len(w) <= _SHORT_WORD and _fold(w) in stopwords) or not w.isalpha()
+        for w in words
+    )
+    # A title-case headline is about its lead; a menu may share a word.
+    shared = len(own & lead)
+    if capitalised < len(words):  # "Свежий номер Политика Экономика …"
+        return shared == 0 and len(words) > MENU_WORDS
+    return shared == 0 or (not joined and shared < 2)
+
+
+def _script(word: str) -> str:
+    """The script of a word's first letter: "LATIN", "CYRILLIC", "ARMENIAN"."""
+    letter = next((c for c in word if c.isalpha()), None)
+    return unicodedata.name(letter, "").split(" ")[0] if letter else ""
+
+
 def score(
     text: str,
     lead: set[str],
@@ -79,12 +109,14 @@ def score(
     own = content_words(text, stopwords)
     if not own:
         return 0.0
-    capitalised = all(w[:1].isupper() for w in words)
-    if len(words) >= MENU_WORDS and capitalised and not own & lead:
-        return 0.0  # a menu: "Politics Economy Business World Sport"
+    if _is_menu(words, own, lead, stopwords):
+        return 0.0
     # A headline says something: a section label or kicker ("War in
-    # Ukraine") above it is two or three words.
+    # Ukraine") above it is two or three words. Some languages say it in
+    # four long ones ("Bundesregierung bezweifelt Lukaschenkos Wahlsieg").
     value = {3: 0.3, 4: 0.6}.get(len(words), 1.0)
+    if len(text) >= FULL_LENGTH:
+        value = 1.0
     if len(words) > LONG_HEADLINE:
         value *= 0.5  # a lead sentence, more likely
     if text.endswith((".", ",", ":", ";")) and not text.endswith("..."):
@@ -118,8 +150,9 @@ def choose(
     words = functools.cache(lambda line: content_words(units[line], stopwords))
     scores = {}
     for index in candidates:
-        if CAPTION.search(units[index]):
-            continue
+        following_line = units[index + 1] if index + 1 < len(units) else ""
+        if CAPTION.search(units[index]) or _is_credit(following_line):
+            continue  # a photo's caption, or the line its credit follows
         after = units[index + 1 : index + 1 + DATELINE_DISTANCE]
         following = [i for i in story if i > index][:LEAD_LINES]
         lead: set[str] = set()
@@ -132,14 +165,40 @@ def choose(
             scores[index] = value
     if not scores:
         return None
+    for index in list(scores):
+        # A standfirst: the longer of two headlines in a row (three or more in
+        # a row are a list of other stories; a kicker above is a few words).
+        above = units[index - 1]
+        if (
+            scores.get(index - 1, 0.0) >= 1.0
+            and scores.get(index - 2, 0.0) < 1.0
+            and (len(above.split()) >= HEADLINE_WORDS[0] or len(above) >= FULL_LENGTH)
+            and len(units[index]) > len(above)
+        ):
+            scores[index] *= STANDFIRST
     # The page prints its headline before the standfirst and captions that
     # say the same: the first line nearly as good as the best.
     best = max(scores.values())
     return next(i for i, value in scores.items() if value >= NEAR_BEST * best)
 
 
-# How near below its headline a page prints the byline and date.
-DATELINE_DISTANCE = 3
+# How near below its headline a page prints the byline and date (a
+# standfirst and an author's name can stand between).
+DATELINE_DISTANCE = 4
+# A standfirst below its headline says more of what the lead says.
+STANDFIRST = 0.7
+_CREDIT = re.compile(
+    r"^\(?(?:photo|photos|foto|fotos|фото|image|bild|fotoğraf|picture)"
+    r"(?: credit)?\s*:\s*[^.:]{1,40}\)?$",
+    re.IGNORECASE,
+)
+
+
+def _is_credit(text: str) -> bool:
+    """A photo's credit line ("Photo: Reuters", "Фото: AP")."""
+    return bool(_CREDIT.match(text))
+
+
 _DATE_OR_BYLINE = re.compile(
     r"^(?:by|published|updated|posted|from)\b"
     r"|\b\d{1,2}(?:st|nd|rd|th)?[./ -]\w{3,9}\.?[./ ,-]+(?:19|20)\d{2}\b"

@@ -67,6 +67,8 @@ _BYLINE = re.compile(
     r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*)$"
 )
 _CONTINUATION = re.compile(r"^[a-z]")
+# "by Agenda.ge" below a headline is its byline, not the end of its sentence.
+_SHORT_BYLINE = re.compile(r"^by\s+\S+(?:\s+\S+){0,3}$")
 # Text wrapped at a fixed width has long lines; a short line followed by one
 # in lower case is a subhead or a timestamp, not half a sentence.
 _MIN_WRAPPED_LENGTH = 40
@@ -124,6 +126,7 @@ def split_units(text: str) -> tuple[list[str], list[list[str]]]:
         if (
             joinable
             and _CONTINUATION.match(line)
+            and not _SHORT_BYLINE.match(line)
             and len(units[-1]) >= _MIN_WRAPPED_LENGTH
             and not _SENTENCE_END.search(units[-1])
         ):
@@ -330,10 +333,11 @@ def read_article(
     lead = lead[:3]
     authors = _find_byline(units, marks, span[0])
     found = datelines.scan(units, marks, span[0], outlet, url, language=lang)
+    taken = found.best.index if found.best else None
     for index in found.lines:
         # A time or date inside the story is the story's (a live page's
-        # entries); only those around it are the page's datelines.
-        if not span[0] <= index <= span[1]:
+        # entries); only those around it, and the one taken, are the page's.
+        if not span[0] <= index <= span[1] or index == taken:
             marks[index] = "dateline"
     mark_headline_runs(units, marks, is_prose, start=span[0])
     if "date" in header:

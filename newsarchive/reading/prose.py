@@ -25,6 +25,9 @@ LENGTH_HIGH = 200
 STOPWORDS_LOW = 0.30
 STOPWORDS_HIGH = 0.32
 
+# A title-case headline is shorter, or joins its words with "of" and "in".
+_LIST_WORDS = 8
+_LIST_WORD = re.compile(r"(?:[^\W\d_]+|&)(?:\s+(?:[^\W\d_]+|&))*")
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
 _URL = re.compile(r"https?://|www\.\w", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|copyright\s+(?:©\s*)?\d{4}", re.IGNORECASE)
@@ -37,10 +40,22 @@ def stopword_density(text: str, stopwords: frozenset[str]) -> float:
     return sum(word in stopwords for word in words) / len(words)
 
 
+def _is_word_list(text: str) -> bool:
+    """Capitalised words and nothing else: a menu or a list of topics. Some
+    stoplists hold common nouns ("Политика", "Мир"), so such a line can be
+    dense in them; a sentence has words in lower case."""
+    words = text.split()
+    return (
+        len(words) >= _LIST_WORDS
+        and sum(not word[:1].isupper() for word in words) <= 1  # "Свежий номер"
+        and _LIST_WORD.fullmatch(text) is not None
+    )
+
+
 def context_free(
     text: str, stopwords: frozenset[str], length_high: int = LENGTH_HIGH
 ) -> str:
-    if _URL.search(text) or _COPYRIGHT.search(text):
+    if _URL.search(text) or _COPYRIGHT.search(text) or _is_word_list(text):
         return BAD
     density = stopword_density(text, stopwords)
     if len(text) < LENGTH_LOW:

@@ -290,6 +290,11 @@ _RULES: tuple[Rule, ...] = (
         r"^(?:source|источник|quelle|kaynak|fuente|fonte)\s*:\s*[^\d]{2,60}$",
     ),
     rule("address-line", r"^(?:\S+:\s*)?https?://\S+$|^www\.\S+$"),
+    # A story forwarded by e-mail keeps the message's header lines.
+    rule(
+        "mail-header",
+        r"^(?:subject|sent|to|cc|bcc)\s*:\s*\S.*$|^from\s*:.{0,80}<[^<>@\s]+@[^<>\s]+>$",
+    ),
     rule(
         "disclaimer",
         r"^the views (?:and opinions )?expressed\b.{0,200}$"
@@ -315,6 +320,7 @@ _MAX_LENGTHS = {
     "tags-line": 260,
     "source-line": 80,
     "address-line": 300,
+    "mail-header": 200,
 }
 GENERIC_RULES: tuple[Rule, ...] = tuple(
     replace(rule, max_length=_MAX_LENGTHS.get(rule.name, rule.max_length))

@@ -162,6 +162,8 @@ def test_runs_of_one_to_four_word_lines_are_menus_and_lone_subheads_are_not():
             "reuse-notice",
         ),
         ("The views expressed in this article are the author's own.", "disclaimer"),
+        ("Subject: [AP] Belarus police clash with protesters", "mail-header"),
+        ("From: Example Newswire <desk@wire.example>", "mail-header"),
     ],
 )
 def test_more_boilerplate_lines(line, expected):

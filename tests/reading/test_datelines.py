@@ -140,6 +140,22 @@ def test_a_date_above_the_story_beats_one_at_its_foot():
     assert_date(found, day(2020, 11, 12))
 
 
+def test_a_date_line_below_a_standfirst_caption_and_byline_dates_the_article():
+    # The standfirst and the caption read as paragraphs; the byline does not.
+    found = scan_page(
+        "Headline",
+        P1,
+        P2,
+        "Jane Roe",
+        "06 de marzo 2023, 08:15 a. m.",
+        P3,
+        P1,
+        language="es",
+    )
+    assert_date(found, datetime.datetime(2023, 3, 6, 8, 15, tzinfo=UTC), BARE)
+    assert found.lines == (4,)
+
+
 def test_a_date_line_inside_the_story_is_not_the_articles():
     # A live page's entry, an event's date on a line of its own: story text.
     found = scan_page("Headline", P1, P2, "10 November 2020", P3)

@@ -31,10 +31,38 @@ def choose(top: list[str], filename: str | None = None) -> str | None:
         ["Nagorno-Karabakh war", HEADLINE, "Peacekeepers board a plane. (AP Photo)"],
         # A standfirst ends a sentence and comes after the headline.
         [HEADLINE, "Moscow says 1,960 troops will deploy for five years."],
+        # A standfirst need not end one: it is the longer line below, and a
+        # date follows it, not the headline.
+        [
+            HEADLINE,
+            "Russian peacekeepers will deploy to Nagorno-Karabakh for five years "
+            "under the ceasefire deal Moscow brokered",
+            "By Jane Roe",
+            "10 November 2020",
+        ],
+        # A menu that shares a word with the lead, a language switcher.
+        [
+            "ՀԱՅ ENG РУС TÜRK فارسی",
+            "Politics Ceasefire Society Culture Sport",
+            HEADLINE,
+        ],
+        # The line a photo's credit follows is its caption.
+        [HEADLINE, "Peacekeepers board a plane at Ulyanovsk airfield", "Photo: AP"],
     ],
 )
 def test_the_headline_among_the_pages_top_lines(top):
     assert choose(top) == HEADLINE
+
+
+def test_a_headline_of_few_long_words_beats_its_kicker():
+    de = language.stopwords("de")
+    units = [
+        "Nach Präsidentenwahl in Belarus",
+        "Bundesregierung bezweifelt Lukaschenkos Wahlsieg",
+        "Nach der Präsidentenwahl in Belarus bezweifelt die Bundesregierung, dass "
+        "Lukaschenko die Wahl gewonnen hat, und fordert die Freilassung aller.",
+    ]
+    assert headline.choose(units, [0, 1], [2], de) == 1
 
 
 def test_no_line_reads_as_a_headline():

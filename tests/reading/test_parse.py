@@ -255,6 +255,13 @@ def test_hard_wrapped_lines_are_rejoined():
             "A subhead\neBay said it would comply.",
             ["A subhead", "eBay said it would comply."],
         ),
+        (
+            "CEC: the ruling party wins the election with 53.9 per cent\nby Agenda.ge",
+            [
+                "CEC: the ruling party wins the election with 53.9 per cent",
+                "by Agenda.ge",
+            ],
+        ),
     ],
 )
 def test_short_lines_are_not_joined_to_the_next(text, units):

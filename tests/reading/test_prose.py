@@ -67,3 +67,10 @@ def test_stopword_density_is_counted_in_the_texts_language():
     russian = "Он сказал, что переговоры будут продолжены в ближайшее время."
     assert prose.stopword_density(russian, language.stopwords("ru")) > 0.3
     assert prose.stopword_density(russian, EN) == 0
+
+
+def test_a_menu_is_no_prose_though_its_stoplist_holds_its_nouns():
+    ru = language.stopwords("ru")
+    menu = "Свежий номер Политика Экономика Бизнес Мир Происшествия Общество Культура"
+    assert prose.stopword_density(menu, ru) > prose.STOPWORDS_HIGH
+    assert prose.context_free(menu, ru) == BAD
