@@ -196,6 +196,23 @@ def _find_title(
     return units[index]
 
 
+# "ISTANBUL", "New Delhi": the place a page prints above its date line.
+_PLACE_WORDS = 2
+_PLACE = re.compile(r"[^\W\d_][^\W\d_.'’-]*(?:[ .'’-]+[^\W\d_]+)*")
+
+
+def _mark_place_above(units, marks, dateline: int) -> None:
+    above = dateline - 1
+    if (
+        above >= 0
+        and marks[above] is None
+        and len(units[above].split()) <= _PLACE_WORDS
+        and _PLACE.fullmatch(units[above])
+        and units[above][:1].isupper()
+    ):
+        marks[above] = "dateline"
+
+
 def _find_byline(units, marks, top_end: int) -> tuple[str, ...]:
     for index in range(min(top_end + 1, len(units))):
         if marks[index] is None:
@@ -339,6 +356,8 @@ def read_article(
         # entries); only those around it, and the one taken, are the page's.
         if not span[0] <= index <= span[1] or index == taken:
             marks[index] = "dateline"
+    if taken is not None and marks[taken] == "dateline":
+        _mark_place_above(units, marks, taken)
     mark_headline_runs(units, marks, is_prose, start=span[0])
     if "date" in header:
         date = _header_date(header["date"], outlet, path)
@@ -354,7 +373,8 @@ def read_article(
     elif not source:
         source, _ = publisher.infer(units, lead, outlets, marks, sentences)
     if span[0] < len(units):
-        story.mark_bios(units, marks, span)
+        story.mark_tail(units, marks, is_prose, source)
+        span = story.span(is_prose, marks) or span
         story.mark_outside(units, marks, span)
     _mark_repeats(units, marks, title)
     blocks = _classify(units, marks)

@@ -14,7 +14,7 @@ import textwrap
 
 from newsarchive.reading import headline, prose
 from newsarchive.reading.article import CAPTION
-from newsarchive.reading.boilerplate import AUTHOR_BIO, is_appeal
+from newsarchive.reading.boilerplate import APPEAL, AUTHOR_BIO, is_appeal
 
 LOST_PROSE = "a paragraph of prose between two story paragraphs would be removed"
 MIN_PROSE_SHARE = 0.5
@@ -124,10 +124,44 @@ def _is_sentence(text: str) -> bool:
     return bool(_SENTENCE.search(text)) and len(text.split()) >= _LEAD_WORDS
 
 
-def mark_bios(units, marks, span) -> None:
-    for i in range(span[1] + 1, len(units)):
-        if marks[i] is None and AUTHOR_BIO.search(units[i]):
+def mark_tail(units, marks, is_prose, publisher: str | None = None) -> None:
+    """The page's own paragraphs after the story's last one: the author's
+    bio, an appeal for support, what the outlet says of itself ("The Example
+    Times is an independent newsroom…"). Only the end of the page is
+    searched, up to the last paragraph that reads as story: such a
+    paragraph with story after it may be a quotation, and is kept."""
+    about = _about_outlet(publisher)
+    for i in range(len(units) - 1, -1, -1):
+        if marks[i] is not None:
+            continue
+        text = units[i]
+        if AUTHOR_BIO.search(text):
             marks[i] = "author-bio"
+        elif is_appeal(text):
+            marks[i] = APPEAL
+        elif about is not None and about.search(text):
+            marks[i] = "about-the-outlet"
+        elif is_prose[i]:
+            break
+
+
+# What an outlet says of itself, after its name: "is an independent…",
+# "has been fearless for 40 years", "is part of…", "relies on…".
+_SELF_DESCRIPTION = (
+    r"(?:is|are|was|has been|have been|is part of|relies|depends|was founded|"
+    r"is published|est|ist|es|является)\b"
+)
+_LEAD_IN = r"^(?:[^.,]{1,30},\s*)?"  # "Since 1897, …"
+
+
+def _about_outlet(publisher: str | None) -> re.Pattern[str] | None:
+    if not publisher:
+        return None
+    name = re.sub(r"^the\s+", "", publisher.strip(), flags=re.IGNORECASE)
+    return re.compile(
+        rf"{_LEAD_IN}(?:the\s+)?{re.escape(name)}(?:['’]s)?\s+{_SELF_DESCRIPTION}",
+        re.IGNORECASE,
+    )
 
 
 def safety(units, marks, classes, blocks) -> list[str]:

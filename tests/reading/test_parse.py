@@ -334,3 +334,19 @@ def test_a_line_that_is_no_subhead_stays_text(line):
         f"{STORY}\n{line}\n\n{STORY.replace('story', 'report')}"
     )
     assert article.headings == []
+
+
+def test_the_place_printed_above_the_date_line_goes_with_it():
+    text = (
+        "Example News\n"
+        "Talks resume in Geneva as both sides return to the table\n"
+        "By Jane Roe\n"
+        "ISTANBUL\n"
+        "MAY 28, 2023 - 11:45 PM\n"
+        f"{STORY}"
+    )
+    article = read_article(text)
+    removed = {removal.line: removal.rule for removal in article.removed}
+    assert removed["ISTANBUL"] == "dateline"
+    assert removed["MAY 28, 2023 - 11:45 PM"] == "dateline"
+    assert article.date == datetime.datetime(2023, 5, 28, 23, 45, tzinfo=datetime.UTC)

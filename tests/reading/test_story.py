@@ -65,3 +65,39 @@ def test_lines_kept_though_unsure_are_listed():
     ]
     found = story.uncertain(units, [None, None, None])
     assert found == [(units[1], "reads like an appeal to readers")]
+
+
+BIO = (
+    "Jane Roe is a reporter for Example News, covering the South Caucasus from Tbilisi."
+)
+ABOUT = (
+    "Since 1897, Example News has been the country's most trusted source of "
+    "independent journalism."
+)
+APPEAL = (
+    "Example News relies on the support of readers like you. Please consider "
+    "making a donation to keep our journalism free for everyone."
+)
+
+
+def test_the_pages_own_paragraphs_after_the_story_are_removed():
+    units = [PROSE, PROSE, BIO, ABOUT, APPEAL, "Tags"]
+    marks: list[str | None] = [None] * len(units)
+    story.mark_tail(units, marks, [True] * 5 + [False], "Example News")
+    assert marks == [None, None, "author-bio", "about-the-outlet", "appeal", None]
+
+
+def test_such_a_paragraph_with_story_after_it_is_kept():
+    # A quotation, or the story's own mention of the outlet.
+    units = [PROSE, ABOUT, BIO, PROSE]
+    marks: list[str | None] = [None] * len(units)
+    story.mark_tail(units, marks, [True] * 4, "Example News")
+    assert marks == [None] * 4
+
+
+def test_the_outlet_reporting_is_no_description_of_itself():
+    line = "Example News has learned that the talks will resume on Monday."
+    units = [PROSE, line]
+    marks: list[str | None] = [None, None]
+    story.mark_tail(units, marks, [True, True], "Example News")
+    assert marks == [None, None]
