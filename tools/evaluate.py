@@ -7,8 +7,13 @@ line endings), read as the build reads it, and compared with its labels:
 - story lines (labelled story or subhead) kept in the published body, and
   boilerplate lines left in it, counted per line of the page.
 
-An article the reader refuses publishes nothing: its fields count as wrong
-and its story lines as lost. Figures are given for the tuning part, the
+An article the reader refuses is counted as refused, and scored on what it
+read: a field it could not find counts as wrong, and its lines count as the
+reading left them, which is what is published once the maintainer adds the
+missing header line or accepts the reading (``--force``) as the refusal
+asks. A refusal for lost story still counts that story as lost. A file the
+reader cannot read at all (an HTML page, a bad header) counts as wrong in
+every field, with its story lost. Figures are given for the tuning part, the
 holdout part (outlets no rule was written from) and the whole corpus, and
 per outlet. ``--without-outlets`` reads with the holdout outlets' entries
 removed from the outlets data, to show what the reader does for an outlet it
@@ -136,9 +141,10 @@ def evaluate_article(
     labelled = [line for line in article.lines if line.label]
     scores.story_lines = sum(line.label in STORY_LABELS for line in labelled)
     scores.boilerplate_lines = sum(line.label == "B" for line in labelled)
-    if read is None or problems:
+    if problems:
         scores.refused = 1
         outcome.wrong.append(f"refused: {'; '.join(problems)}")
+    if read is None:
         return outcome
     if read.title and _comparable(read.title) == _comparable(
         normalise(article.headline)

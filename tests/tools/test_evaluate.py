@@ -98,15 +98,34 @@ def test_one_article_is_counted_line_by_line(tmp_path):
     assert scores.boilerplate_left == 0, outcome.wrong
 
 
-def test_a_refused_article_keeps_nothing(tmp_path):
+def test_a_refused_article_counts_its_missing_field_wrong_and_the_rest_as_read(
+    tmp_path,
+):
     (tmp_path / "articles").mkdir()
     page = PAGE.replace("D|Published 4 March 2021\n", "").replace("2021", "2019")
     (tmp_path / "articles" / "undated.txt").write_text(page, encoding="utf-8")
     (article,) = corpus.load(tmp_path)
     outcome = evaluate.evaluate_article(article, load_outlets(), holdout=True)
-    assert outcome.scores.refused == 1
-    assert outcome.scores.story_kept == 0
+    scores = outcome.scores
+    assert scores.refused == 1
+    assert (scores.headline, scores.date, scores.publisher) == (1, 0, 1)
+    # Once the maintainer adds the date, the story is published as read.
+    assert (scores.story_lines, scores.story_kept) == (4, 4)
     assert outcome.wrong[0].startswith("refused: no date found")
+    assert outcome.wrong[1] == "date None (not 2019-03-04)"
+
+
+def test_a_file_the_reader_cannot_read_counts_as_wrong_and_lost(tmp_path):
+    (tmp_path / "articles").mkdir()
+    # A header whose URL is no web address: the file is refused unread.
+    page = PAGE.replace("B|Skip to content\n", "B|URL: ftp://example.org/a\n\n", 1)
+    (tmp_path / "articles" / "page.txt").write_text(page, encoding="utf-8")
+    (article,) = corpus.load(tmp_path)
+    outcome = evaluate.evaluate_article(article, load_outlets(), holdout=True)
+    scores = outcome.scores
+    assert scores.refused == 1
+    assert (scores.headline, scores.date, scores.publisher) == (0, 0, 0)
+    assert (scores.story_lines, scores.story_kept) == (4, 0)
 
 
 def test_publishers_match_by_any_of_their_names():
