@@ -13,18 +13,18 @@ from tools import corpus, evaluate
 # these as the reader improves; the reading issue's targets are TARGETS.
 FLOOR = {
     "holdout": {
-        "headline": 0.94,
+        "headline": 0.97,
         "date": 0.97,
-        "publisher": 0.89,
-        "story_kept": 0.96,
-        "boilerplate_left": 0.08,  # at most
+        "publisher": 0.92,
+        "story_kept": 0.99,
+        "boilerplate_left": 0.075,  # at most
     },
     "all": {
-        "headline": 0.87,
-        "date": 0.93,
-        "publisher": 0.89,
-        "story_kept": 0.93,
-        "boilerplate_left": 0.046,  # at most
+        "headline": 0.98,
+        "date": 0.95,
+        "publisher": 0.93,
+        "story_kept": 0.99,
+        "boilerplate_left": 0.04,  # at most
     },
 }
 
