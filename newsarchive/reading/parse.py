@@ -73,6 +73,7 @@ _SHORT_BYLINE = re.compile(r"^by\s+\S+(?:\s+\S+){0,3}$")
 # in lower case is a subhead or a timestamp, not half a sentence.
 _MIN_WRAPPED_LENGTH = 40
 _MAX_HEADING_WORDS = 10
+_LEAD_WORDS = 8
 _MAX_HEADING_LENGTH = 80
 
 
@@ -343,11 +344,15 @@ def read_article(
     )
     mark_menus(units, marks)
     span = story.span(is_prose, marks) or (len(units), len(units) - 1)
-    # The lead: the story's first lines, from the headline on (a wire's
-    # credit may open a line the prose test left above the main run).
+    # The lead: the story's first paragraphs, from the headline on (a wire's
+    # credit may open a line the prose test left above the main run), past
+    # the byline, date and credit lines under the headline.
     top = next((i + 1 for i, m in enumerate(marks) if m == "title"), span[0])
-    lead = [u for i, u in enumerate(units) if i >= min(top, span[0]) and not marks[i]]
-    lead = lead[:3]
+    lead = [
+        u
+        for i, u in enumerate(units)
+        if i >= min(top, span[0]) and not marks[i] and len(u.split()) >= _LEAD_WORDS
+    ][:3]
     authors = _find_byline(units, marks, span[0])
     found = datelines.scan(units, marks, span[0], outlet, url, language=lang)
     taken = found.best.index if found.best else None
@@ -371,7 +376,7 @@ def read_article(
         known = publisher.known(credited, outlets)
         source = known.name if known else credited
     elif not source:
-        source, _ = publisher.infer(units, lead, outlets, marks, sentences)
+        source, _ = publisher.infer(units, lead, outlets, marks, sentences, stopwords)
     if span[0] < len(units):
         story.mark_tail(units, marks, is_prose, source)
         span = story.span(is_prose, marks) or span

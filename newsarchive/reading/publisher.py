@@ -61,7 +61,7 @@ _NOT_PUBLISHERS = {
     "agencies",
 }
 # Lines of the story after the first where a wire's credit still appears.
-LEAD_LINES = 2
+LEAD_LINES = 3
 
 
 def credit(lines: Sequence[str]) -> str | None:
@@ -132,36 +132,99 @@ def by_host(host: str, outlets: Outlets) -> Outlet | None:
 
 
 # A masthead is among a page's first lines, and short.
-MASTHEAD_LINES = 6
-MASTHEAD_WORDS = 4
+MASTHEAD_LINES = 8
+MASTHEAD_WORDS = 6
+# What the page's other lines say of a top line (``_evidence``): a masthead
+# needs at least this much.
+MASTHEAD_EVIDENCE = 1.0
+_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}$")
+
+
+def _candidates(units, marks, prose) -> list[int]:
+    found = []
+    for i in range(min(MASTHEAD_LINES, len(units))):
+        text = units[i]
+        # The masthead may open the site's menu.
+        if marks[i] not in (None, "menu", "publisher-line") or prose[i]:
+            continue
+        if not 1 <= len(text.split()) <= MASTHEAD_WORDS:
+            continue
+        if not any(c.isalpha() for c in text):
+            continue
+        if text.islower() and not _DOMAIN.match(text):  # "share", not "24.kg"
+            continue
+        found.append(i)
+    return found
+
+
+def _evidence(index, units, marks, prose, stopwords) -> float:
+    """How much the page says that its top line ``index`` is its publisher.
+
+    A publisher's name recurs in the page's furniture: its copyright line
+    (strongest), credits, appeals and newsletter prompts. A section label
+    ("World", "Kazakhstan") recurs in menus and breadcrumbs, which do not
+    count, and in the story, which does not either; it is also a common
+    word of the language."""
+    text = units[index]
+    named = re.compile(rf"(?<!\w){re.escape(text)}(?!\w)", re.IGNORECASE)
+    copyright_named = False
+    in_furniture = 0
+    for j, other in enumerate(units):
+        if j == index or len(other) <= len(text) or not named.search(other):
+            continue
+        if _COPYRIGHT.match(other) or "©" in other:
+            copyright_named = True
+        elif (prose[j] and marks[j] is None) or marks[j] in _OTHER_STORIES:
+            continue  # the story's own mention, or another story's
+        elif len(other.split()) >= _FURNITURE_WORDS and not _NAVIGATION.search(other):
+            in_furniture += 1
+    value = 3.0 * copyright_named + min(in_furniture, 3)
+    words = [word.casefold() for word in re.findall(r"\w+", text)]
+    if len(words) == 1 and words[0] in stopwords:
+        value -= 1.5  # "World", "Mundo" (but "Le Monde" is a title)
+    return value
+
+
+# A line that names a masthead is a sentence or a phrase ("Support LebTown
+# today"), not a menu's item ("BBC News") or a breadcrumb ("Home > Egypt").
+_FURNITURE_WORDS = 3
+_OTHER_STORIES = {"related-block", "read-more", "menu", "tags-line", "headline-list"}
+# The masthead tops the page: the first line that may be one is preferred.
+_FIRST = 1.0
+_LONE_WORD_LINES = 1
+
+
+def _position(index: int, marks) -> int:
+    """How many of the page's lines above ``index`` were kept (skip links
+    and share buttons aside)."""
+    return sum(marks[j] in (None, "publisher-line") for j in range(index))
+
+
+_NAVIGATION = re.compile(r"\s[>›»/|]\s")
 
 
 def masthead(
     units: Sequence[str],
     marks: Sequence[str | None],
     prose: Sequence[bool] | None = None,
+    stopwords: frozenset[str] = frozenset(),
 ) -> str | None:
-    """A short line at the top of the page that the page names again in a
-    longer line that is not the story's prose ("LebTown" ... "LebTown is
-    supported by members like you"), as a publisher's name recurs in its
-    credits, captions, appeals and copyright; a section label ("World")
-    recurs in the story instead."""
+    """The short line at the top of the page that the rest of the page most
+    says is its publisher (``_evidence``): "LebTown" ... "LebTown is
+    supported by members like you", "© 2024 LebTown"."""
     prose = prose or [False] * len(units)
-    for i in range(min(MASTHEAD_LINES, len(units))):
-        text = units[i]
-        words = text.split()
-        # The masthead may open the site's menu.
-        if marks[i] not in (None, "menu") or not 1 <= len(words) <= MASTHEAD_WORDS:
+    best, best_value = None, MASTHEAD_EVIDENCE - 1e-9
+    for rank, i in enumerate(_candidates(units, marks, prose)):
+        # A lone word below the page's first lines is a section's name
+        # ("Politics", "India", "Новости"), not the masthead above them.
+        if len(units[i].split()) == 1 and _position(i, marks) > _LONE_WORD_LINES:
             continue
-        if not any(c.isalpha() for c in text) or text.islower():
-            continue
-        named = re.compile(rf"(?<!\w){re.escape(text)}(?!\w)", re.IGNORECASE)
-        if any(
-            j != i and not prose[j] and len(other) > len(text) and named.search(other)
-            for j, other in enumerate(units)
-        ):
-            return text
-    return None
+        value = _evidence(i, units, marks, prose, stopwords)
+        if rank == 0 and value > 0:
+            value += _FIRST
+        if value > best_value:
+            best, best_value = units[i], value
+    return best
 
 
 def infer(
@@ -170,6 +233,7 @@ def infer(
     outlets: Outlets,
     marks: Sequence[str | None] | None = None,
     prose: Sequence[bool] | None = None,
+    stopwords: frozenset[str] = frozenset(),
 ) -> tuple[str | None, str]:
     """The publisher the page names, and how it was found ("" if not).
 
@@ -179,7 +243,7 @@ def infer(
     for name, how in (
         (credit(lead), "agency credit"),
         (source_line(units), "Source line"),
-        (masthead(units, marks or [None] * len(units), prose), "masthead"),
+        (masthead(units, marks or [None] * len(units), prose, stopwords), "masthead"),
         (copyright_owner(units), "copyright line"),
     ):
         if name:

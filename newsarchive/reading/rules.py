@@ -29,6 +29,12 @@ _SHARE_WORDS = (
 # Words that alone on a line are a site's furniture in any page.
 _FURNITURE = (
     r"skip to (?:main )?(?:content|navigation|main)|skip links?"
+    r"|zu(?:m| den) (?:inhalt|hauptinhalt|hauptnavigation)(?: springen)?"
+    r"|zur (?:hauptnavigation|navigation|suche)(?: springen)?"
+    r"|(?:aller|passer|accéder) (?:au|à la) (?:contenu|navigation)(?: principal(?:e)?)?"
+    r"|(?:ir|saltar|pular|passar) (?:al?|para o) (?:contenido|conteúdo)(?: principal)?"
+    r"|перейти к (?:основному )?(?:содержанию|контенту)|içeriğe (?:geç|atla)"
+    r"|vai al contenuto(?: principale)?|przejdź do (?:treści|zawartości)"
     r"|jump to (?:content|recipe)"
     r"|menu|main menu|search|home|homepage|log ?in|sign in|register|my account"
     r"|advertisement|advertising|ad|sponsored(?: content)?|anzeige|werbung|publicité"

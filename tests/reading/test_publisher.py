@@ -6,6 +6,7 @@ import pytest
 
 from newsarchive.reading import publisher
 from newsarchive.reading.outlets import Outlets, load_outlets
+from newsarchive.reading.parse import read_article
 
 NONE = Outlets(())
 
@@ -78,3 +79,49 @@ def test_infer_prefers_a_credit_and_names_the_known_outlet():
     name, how = publisher.infer(units[:1] + units[2:], [], NONE)
     assert (name, how) == ("Yahoo", "copyright line")
     assert publisher.infer(["Headline", "Story."], ["Story."], NONE) == (None, "")
+
+
+def test_the_masthead_is_the_top_line_the_pages_furniture_names_most():
+    units = [
+        "24.kg",
+        "Politics",
+        "Society",
+        "Kazakhstan",
+        "A headline about the parliament's vote",
+        "The story names Kazakhstan and its parliament in its prose.",
+        "Read more: Kazakhstan raises fuel prices",
+        "Any use of 24.kg materials requires a hyperlink to the source.",
+        "© 24.kg, 2022",
+    ]
+    prose = [False] * 5 + [True] + [False] * 3
+    marks = [None] * 6 + ["read-more", None, "copyright"]
+    assert publisher.masthead(units, marks, prose) == "24.kg"
+
+
+def test_a_section_label_below_the_first_lines_is_no_masthead():
+    units = [
+        "Get the news by email",
+        "Subscribe",
+        "World",
+        "News",
+        "A headline about the talks in Geneva",
+        "The talks went on all night, officials said.",
+        "Sign up for our World News newsletter",
+    ]
+    prose = [False] * 5 + [True, False]
+    assert publisher.masthead(units, [None] * 7, prose) is None
+
+
+def test_a_wire_credit_is_found_below_the_byline_and_date_lines():
+    text = (
+        "Example Portal\n"
+        "Armenian separatists say their government will dissolve itself\n"
+        "JANE ROE and JOHN DOE\n"
+        "Updated Thu, September 28, 2023 at 12:09 PM\n"
+        "YEREVAN, Armenia (AP) — The separatist government said on Thursday "
+        "that it would dissolve itself by the end of the year, officials said.\n\n"
+        "More than half of the region's residents have already left for "
+        "Armenia, officials in Yerevan said on Thursday evening.\n"
+    )
+    article = read_article(text, outlets=NONE)
+    assert article.source == "AP"
