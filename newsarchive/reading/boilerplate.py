@@ -140,9 +140,11 @@ MAX_SUBHEAD_WORDS = 6
 
 
 def _is_subhead_after(units, items) -> bool:
+    # Shorter than most of the box's lines: a one-word label ("Ad") among
+    # them says nothing of its headlines' length.
     last = len(units[items[-1]].split())
-    others = [len(units[i].split()) for i in items[:-1]]
-    return last <= MAX_SUBHEAD_WORDS and last < min(others)
+    others = sorted(len(units[i].split()) for i in items[:-1])
+    return last <= MAX_SUBHEAD_WORDS and last < others[len(others) // 2]
 
 
 # What an appeal to readers speaks of, and whom it speaks to.
@@ -278,11 +280,15 @@ def _headline_like(text: str) -> bool:
 def mark_headline_runs(
     units: Sequence[str],
     marks: list[str | None],
-    prose: Sequence[bool],
     start: int = 0,
 ) -> None:
     """Mark runs of headline-like lines from the story's first prose
-    (``start``) on: a box of other stories with no marker line above it."""
+    (``start``) on: a box of other stories with no marker line above it.
+
+    Three in a row make a box; a subhead stands alone (two under a video's
+    label may be its title and the story's next subhead). Lines the rules
+    removed do not break a run: a box's items carry "Video" and "Ad" labels
+    between them."""
     run: list[int] = []
 
     def close() -> None:
@@ -294,14 +300,10 @@ def mark_headline_runs(
     seen = Counter(units)
     for i in range(start, len(units)):
         # A line printed twice is a photo's caption, between the story's parts.
-        if (
-            marks[i] is None
-            and not prose[i]
-            and seen[units[i]] == 1
-            and _headline_like(units[i])
-        ):
+        if marks[i] is None and seen[units[i]] == 1 and _headline_like(units[i]):
             run.append(i)
             continue
         if marks[i] is None:
             close()
+    close()
     close()

@@ -363,7 +363,14 @@ def read_article(
             marks[index] = "dateline"
     if taken is not None and marks[taken] == "dateline":
         _mark_place_above(units, marks, taken)
-    mark_headline_runs(units, marks, is_prose, start=span[0])
+    # A live page's summary opens the story with points that read as
+    # headlines: boxes of other stories are looked for after its first
+    # sentence.
+    first_sentence = next(
+        (i for i in range(span[0], len(units)) if sentences[i] and not marks[i]),
+        span[0],
+    )
+    mark_headline_runs(units, marks, start=first_sentence)
     if "date" in header:
         date = _header_date(header["date"], outlet, path)
     else:

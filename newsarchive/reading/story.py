@@ -63,13 +63,14 @@ def span(is_prose, marks) -> tuple[int, int] | None:
 
 def keep_live_timestamps(units, marks, classes) -> None:
     """A live page's entries start with their time: with several such, a time
-    followed by prose is the story's, not a video's length."""
+    followed by prose (or by a title and prose) is the story's, not a
+    video's length."""
     stamps = [
         i
         for i, text in enumerate(units)
         if _TIME_ONLY.match(text)
-        and i + 1 < len(units)
-        and classes[i + 1] == prose.GOOD
+        # The entry's prose, or its title and then its prose.
+        and prose.GOOD in classes[i + 1 : i + 3]
     ]
     if len(stamps) >= 3:
         for i in stamps:
@@ -90,8 +91,19 @@ def mark_outside(units, marks, span) -> None:
         if marks[lead - 1] in ("title", "byline", "dateline"):
             break
         lead -= 1
+    # A live page's first entry: its time and title above its prose.
+    entry = next(
+        (
+            i
+            for i in range(max(start - _ENTRY_HEAD, 0), start)
+            if marks[i] is None and _TIME_ONLY.match(units[i])
+        ),
+        start,
+    )
     for i in range(start):
         if marks[i] is not None or (i >= lead and _is_sentence(units[i])):
+            continue
+        if i >= entry:
             continue
         # A standfirst, a summary's points and the photo's caption lie
         # between the headline and the story.
@@ -118,6 +130,7 @@ def mark_outside(units, marks, span) -> None:
 
 
 MAX_GAP = 3
+_ENTRY_HEAD = 2
 
 
 def _is_sentence(text: str) -> bool:

@@ -182,10 +182,23 @@ def test_three_headlines_in_a_row_are_a_box_of_other_stories():
         "A subhead of the story alone",
         PROSE,
     ]
-    prose = [True, False, False, False, True, False, True]
     marks = [None] * len(units)
-    mark_headline_runs(units, marks, prose)
+    mark_headline_runs(units, marks)
     assert marks == [None, *["headline-list"] * 3, None, None, None]
+
+
+def test_a_video_title_and_the_next_subhead_are_no_box():
+    units = [
+        PROSE,
+        "Video",
+        "Mills-Ellis alley-oop caps Westlake run",
+        "0:42",
+        "Growing up in Michael Jordan's shadow",
+        PROSE,
+    ]
+    marks = [None, "site-furniture", None, "video-timestamp", None, None]
+    mark_headline_runs(units, marks)
+    assert marks[4] is None
 
 
 def test_lists_with_figures_and_captions_are_no_headline_boxes():
@@ -199,5 +212,5 @@ def test_lists_with_figures_and_captions_are_no_headline_boxes():
         PROSE,
     ]
     marks = [None] * len(units)
-    mark_headline_runs(units, marks, [True, *[False] * 5, True])
+    mark_headline_runs(units, marks)
     assert marks == [None] * len(units)

@@ -101,3 +101,23 @@ def test_the_outlet_reporting_is_no_description_of_itself():
     marks: list[str | None] = [None, None]
     story.mark_tail(units, marks, [True, True], "Example News")
     assert marks == [None, None]
+
+
+def test_a_live_pages_first_entry_keeps_its_time_and_title():
+    text = (
+        f"{HEADER}\n"
+        "Live: talks resume in Geneva\n"
+        "11:40 pm\n"
+        "Talks end for the night\n"
+        f"{PROSE}\n"
+        "10:15 pm\n"
+        "Delegations arrive\n"
+        f"{PROSE.replace('Thursday', 'Friday')}\n"
+        "09:05 pm\n"
+        "The day so far\n"
+        f"{PROSE.replace('Thursday', 'Monday')}\n"
+    )
+    article = read_article(text)
+    kept = [block.text for block in article.blocks]
+    assert "11:40 pm" in kept and "Talks end for the night" in kept
+    assert "10:15 pm" in kept
