@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import dateparser
 import dateparser.date
+from dateparser.timezone_parser import pop_tz_offset_from_string
 
 from newsarchive.reading.date_patterns import (
     _KEYWORD,
@@ -76,11 +77,17 @@ def parse_date(
     """
     if not any(char.isdigit() for char in text) or len(text) > _MAX_DATELINE_LENGTH:
         return None
-    return (
+    # A date printed with its zone ("11:45 PM ET") is that day there: read in
+    # another zone, a late-evening story would move to the next day.
+    text, printed_zone = pop_tz_offset_from_string(text)
+    parsed = (
         _parser(tuple(_languages(language)), date_order, timezone)
         .get_date_data(text)
         .date_obj
     )
+    if parsed is not None and printed_zone is not None:
+        parsed = parsed.replace(tzinfo=printed_zone)
+    return parsed
 
 
 @functools.cache

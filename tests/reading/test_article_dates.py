@@ -45,7 +45,8 @@ FOOTER = "\n© 2020 Example News\n"
         # "Posted on" with a US zone abbreviation.
         (
             "Peacekeepers head to Nagorno-Karabakh\nPosted on November 10, 2020 at 3:45 p.m. EST",
-            datetime.datetime(2020, 11, 10, 20, 45, tzinfo=UTC),
+            # The day and hour as printed, in the zone printed.
+            datetime.datetime(2020, 11, 10, 15, 45, tzinfo=tz(-5)),
         ),
         # A bare date line under the headline, segments split by "|".
         (
@@ -71,7 +72,7 @@ FOOTER = "\n© 2020 Example News\n"
         # ISO 8601 with an offset, as some CMSs print it.
         (
             "Peacekeepers head to Nagorno-Karabakh\nPublished 2020-11-10T09:00:00+03:00",
-            datetime.datetime(2020, 11, 10, 6, 0, tzinfo=UTC),
+            datetime.datetime(2020, 11, 10, 9, 0, tzinfo=tz(3)),
         ),
     ],
 )

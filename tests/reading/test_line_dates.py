@@ -23,6 +23,7 @@ from tests.reading.test_datelines import (
     assert_date,
     day,
     scan_page,
+    tz,
 )
 
 
@@ -148,7 +149,7 @@ def test_the_language_is_given_to_dateparser():
         (
             ["Posted by Jane Doe on November 10, 2020 at 3:45 p.m. EST"],
             "en",
-            day(2020, 11, 10, 20, 45),
+            day(2020, 11, 10, 15, 45, zone=tz(-5)),
             PUBLISHED,
         ),
         # A date beside the headline beats an "Updated" one.
