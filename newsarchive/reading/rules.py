@@ -44,7 +44,7 @@ _FURNITURE = (
     r"|please (?:turn on|enable) javascript.{0,40}|tags?|topics?|keywords"
     r"|key events|show key events only"
     r"|accept(?: all)?(?: cookies)?|reject(?: all)?|cookie settings|manage cookies"
-    r"|back to top|next|previous|more|see all|view all|view comments|comments"
+    r"|back to top|next|previous|more|see all|view all|view comments|comments|continue"
     r"|print recipe|pin recipe|jump to recipe|rate this recipe|save recipe"
     r"|reuse this content|report an error|corrections?|feedback"
     r"|download|embed|transcript|toggle more options|join the conversation"
@@ -163,8 +163,16 @@ _RULES: tuple[Rule, ...] = (
         r"|^(?:recibe|suscríbete a|abonnez-vous à|melden sie sich) .{0,40}"
         r"(?:newsletter|boletín|lettre)\b|^apúntate$|^inscrivez-vous$"
         r"|подпишитесь на (?:нашу )?рассылку|newsletter abonnieren"
-        r"|abonnez-vous à (?:notre|la) newsletter|suscríbete",
+        r"|abonnez-vous à (?:notre|la) newsletter|suscríbete"
+        # Short prompts in any words: "… in your inbox every morning."
+        r"|^.{0,80}\b(?:in|to) your inbox\b.{0,60}$|^sign up(?: here| now| today)?[.!]?$"
+        r"|^.{0,80}\ben tu (?:mail|correo|e-?mail|bandeja)\b.{0,60}$"
+        r"|^.{0,100}\brecevez\b.{0,100}$|^.{0,40}\bunlimited access\b.{0,120}$",
         keywords=(
+            "your inbox",
+            "en tu",
+            "recevez",
+            "unlimited access",
             "sign up",
             "signing up",
             "newsletter",
@@ -220,7 +228,7 @@ _RULES: tuple[Rule, ...] = (
         r"|^your email address will not be published\.?$"
         r"|^(?:comments are closed|os comentários a este artigo estão fechados"
         r"|l['’]espace commentaires est fermé)\b"
-        r".{0,40}$"
+        r".{0,160}$"
         r"|^(?:add|post|leave|write|view|show|read) (?:a |your |all )?comments?\b"
         r".{0,30}$",
     ),
@@ -272,7 +280,8 @@ _RULES: tuple[Rule, ...] = (
         r"|\breproduction (?:in whole or in part )?(?:is )?(?:prohibited|forbidden)\b"
         r"|tüm hakları saklıdır|todos los derechos reservados|alle rechte vorbehalten"
         r"|tous droits réservés|все права защищены|^reuse this content$"
-        r"|перепечатка материалов|\bis licensed under\b",
+        r"|перепечатка материалов|\bis licensed under\b"
+        r"|\bwithout (?:prior )?(?:written )?permission is (?:prohibited|forbidden)\b",
         keywords=(
             "материал",
             "reproduction",
@@ -284,6 +293,7 @@ _RULES: tuple[Rule, ...] = (
             "reuse",
             "перепечатка",
             "licensed under",
+            "permission",
         ),
     ),
     rule(
@@ -319,7 +329,7 @@ _MAX_LENGTHS = {
     "site-furniture": 200,
     "language-switcher": 200,
     "reading-time": 80,
-    "comments": 100,
+    "comments": 220,
     "video-timestamp": 12,
     "relative-dateline": 80,
     "agency-credit": 260,
