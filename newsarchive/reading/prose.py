@@ -37,18 +37,19 @@ def stopword_density(text: str, stopwords: frozenset[str]) -> float:
     words = _WORD.findall(text.casefold())
     if not words:
         return 0.0
-    return sum(word in stopwords for word in words) / len(words)
+    return sum(map(stopwords.__contains__, words)) / len(words)
 
 
 def _is_word_list(text: str) -> bool:
     """Capitalised words and nothing else: a menu or a list of topics. Some
     stoplists hold common nouns ("Политика", "Мир"), so such a line can be
     dense in them; a sentence has words in lower case."""
+    if _LIST_WORD.fullmatch(text) is None:  # most lines: punctuation
+        return False
     words = text.split()
     return (
         len(words) >= _LIST_WORDS
         and sum(not word[:1].isupper() for word in words) <= 1  # "Свежий номер"
-        and _LIST_WORD.fullmatch(text) is not None
     )
 
 

@@ -105,6 +105,24 @@ _RULES: tuple[Rule, ...] = (
         r"|^remind me later\.?$|^dear (?:readers|friends)[,!]?$"
         r"|^contribute (?:today|now)[.!]?$|^(?:once|monthly|annually|yearly)$"
         r"|^(?:поддержите|поддержать|помогите)\b.{0,60}$|^how you can help\b.{0,30}$",
+        keywords=(
+            "support",
+            "donat",
+            "contribut",
+            "subscri",
+            "become",
+            "not ready",
+            "remind",
+            "dear",
+            "once",
+            "monthly",
+            "annually",
+            "yearly",
+            "get involved",
+            "поддерж",
+            "помог",
+            "how you can help",
+        ),
         max_length=90,
     ),
     # An appeal's prose, in any line.
@@ -338,6 +356,12 @@ _MAX_LENGTHS = {
     "source-line": 80,
     "address-line": 300,
     "mail-header": 200,
+    # Prompts and notices are a sentence or two, never a story's paragraph.
+    "newsletter-signup": 400,
+    "error-notice": 300,
+    "cookie-prompt": 600,
+    "reuse-notice": 500,
+    "copyright": 400,
 }
 GENERIC_RULES: tuple[Rule, ...] = tuple(
     replace(rule, max_length=_MAX_LENGTHS.get(rule.name, rule.max_length))
