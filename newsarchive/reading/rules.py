@@ -183,7 +183,8 @@ _RULES: tuple[Rule, ...] = (
         r"|подпишитесь на (?:нашу )?рассылку|newsletter abonnieren"
         r"|abonnez-vous à (?:notre|la) newsletter|suscríbete"
         # Short prompts in any words: "… in your inbox every morning."
-        r"|^.{0,80}\b(?:in|to) your inbox\b.{0,60}$|^sign up(?: here| now| today)?[.!]?$"
+        r"|^.{0,80}\b(?:in|to) your inbox\b.{0,60}$"
+        r"|^sign up(?: here| now| today)?[.!]?$"
         r"|^.{0,80}\ben tu (?:mail|correo|e-?mail|bandeja)\b.{0,60}$"
         r"|^.{0,100}\brecevez\b.{0,100}$|^.{0,40}\bunlimited access\b.{0,120}$",
         keywords=(
