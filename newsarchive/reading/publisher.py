@@ -136,7 +136,7 @@ MASTHEAD_LINES = 8
 MASTHEAD_WORDS = 6
 # What the page's other lines say of a top line (``_evidence``): a masthead
 # needs at least this much.
-MASTHEAD_EVIDENCE = 1.0
+MASTHEAD_EVIDENCE = 2.0
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}$")
 
 
