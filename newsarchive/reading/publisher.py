@@ -59,6 +59,11 @@ _NOT_PUBLISHERS = {
     "reuters/file",
     "with agencies",
     "agencies",
+    "agencias",
+    "agences",
+    "agenturen",
+    "агентства",
+    "ajanslar",
 }
 # Lines of the story after the first where a wire's credit still appears.
 LEAD_LINES = 3
@@ -84,14 +89,33 @@ _WITH_AGENCIES = re.compile(
 def source_line(units: Sequence[str]) -> str | None:
     for text in units:
         found = _SOURCE_LINE.match(text)
-        if found:
+        if found and found["name"].strip().casefold() not in _NOT_PUBLISHERS:
             return _WITH_AGENCIES.sub("", found["name"].strip())
     return None
 
 
-def copyright_owner(units: Sequence[str]) -> str | None:
+# A company that owns the title, not the title readers know: "THG Publishing
+# Pvt Ltd", "MediaNews Group", "Bennett, Coleman & Co. Ltd.".
+_OWNER = re.compile(
+    r"\b(?:publishing|publications|group|holdings?|company|corporation|corp"
+    r"|communications|enterprises|& co|verlag|verlagsgruppe|ediciones|editora"
+    r"|yayıncılık|holding)\b|,\s*\w[\w.&' ]*\b(?:ltd|limited|inc|co)\b",
+    re.IGNORECASE,
+)
+
+
+def is_owner(text: str) -> bool:
+    """Whether a copyright line names a company rather than a title."""
+    return bool(_OWNER.search(text))
+
+
+def copyright_owner(units: Sequence[str], titles_only: bool = False) -> str | None:
+    """The name a copyright line gives; with ``titles_only``, none that is a
+    company's (``is_owner``)."""
     for text in reversed(units):
         found = _COPYRIGHT.match(text)
+        if found and titles_only and is_owner(text):
+            return None
         if found:
             # "© РИА Новости / Photographer": the owner, not the photographer.
             name = found["name"].split(" / ")[0].translate(_QUOTES).strip(" ,.-–")
@@ -244,7 +268,7 @@ def infer(
         (credit(lead), "agency credit"),
         (source_line(units), "Source line"),
         (masthead(units, marks or [None] * len(units), prose, stopwords), "masthead"),
-        (copyright_owner(units), "copyright line"),
+        (copyright_owner(units, titles_only=True), "copyright line"),
     ):
         if name:
             outlet = known(name, outlets)

@@ -125,3 +125,21 @@ def test_a_wire_credit_is_found_below_the_byline_and_date_lines():
     )
     article = read_article(text, outlets=NONE)
     assert article.source == "AP"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Copyright© 2021, THG PUBLISHING PVT LTD. or its affiliated companies.",
+        "Copyright © 2020 MediaNews Group",
+        "Copyright © 2021 Bennett, Coleman & Co. Ltd. All rights reserved.",
+    ],
+)
+def test_a_copyright_line_naming_the_owning_company_names_no_publisher(line):
+    units = ["A headline", "The story.", line]
+    assert publisher.copyright_owner(units) is not None
+    assert publisher.infer(units, [], NONE) == (None, "")
+
+
+def test_a_source_line_naming_only_agencies_names_no_publisher():
+    assert publisher.source_line(["Story.", "Fuente: agencias"]) is None
