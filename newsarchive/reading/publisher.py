@@ -215,6 +215,18 @@ _FURNITURE_WORDS = 3
 _OTHER_STORIES = {"related-block", "read-more", "menu", "tags-line", "headline-list"}
 # The masthead tops the page: the first line that may be one is preferred.
 _FIRST = 1.0
+# The words newspapers, agencies and broadcasters take their names from.
+_TITLE_WORD = re.compile(
+    r"\b(?:news|times|post|daily|journal|herald|tribune|gazette|telegraph|press"
+    r"|agency|chronicle|observer|standard|express|courier|guardian|independent"
+    r"|monitor|dispatch|inquirer|examiner|review|radio|television|broadcasting"
+    r"|zeitung|nachrichten|rundschau|allgemeine|anzeiger|kurier|gazete(?:si)?"
+    r"|haber(?:ler)?|ajans[ıi]?|diario|periódico|noticias|correio|jornal|folha"
+    r"|quotidien|journal|газета|новости|вести|известия|ведомости|агентство"
+    r"|новини|правда)\b",
+    re.IGNORECASE,
+)
+_TITLE_WORD_WEIGHT = 1.0
 _LONE_WORD_LINES = 1
 
 
@@ -244,6 +256,8 @@ def masthead(
         if len(units[i].split()) == 1 and _position(i, marks) > _LONE_WORD_LINES:
             continue
         value = _evidence(i, units, marks, prose, stopwords)
+        if _TITLE_WORD.search(units[i]):
+            value += _TITLE_WORD_WEIGHT
         if rank == 0 and value > 0:
             value += _FIRST
         if value > best_value:

@@ -104,7 +104,10 @@ _RULES: tuple[Rule, ...] = (
         r"|^not ready to (?:support|donate|contribute)\b.{0,40}$"
         r"|^remind me later\.?$|^dear (?:readers|friends)[,!]?$"
         r"|^contribute (?:today|now)[.!]?$|^(?:once|monthly|annually|yearly)$"
-        r"|^(?:поддержите|поддержать|помогите)\b.{0,60}$|^how you can help\b.{0,30}$",
+        r"|^(?:поддержите|поддержать|помогите)\b.{0,60}$|^how you can help\b.{0,30}$"
+        # A button: "Support the Guardian", "Subscribe to The Herald".
+        r"|^(?:support|subscribe to|donate to) (?:the )?"
+        r"(?-i:[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})$",
         keywords=(
             "support",
             "donat",

@@ -143,3 +143,18 @@ def test_a_copyright_line_naming_the_owning_company_names_no_publisher(line):
 
 def test_a_source_line_naming_only_agencies_names_no_publisher():
     assert publisher.source_line(["Story.", "Fuente: agencias"]) is None
+
+
+def test_the_first_line_named_like_a_newspaper_is_the_masthead():
+    units = [
+        "Los Angeles Daily News",
+        "Trending:",
+        "Election results",
+        "A headline about the city council's vote",
+        "The council voted on Tuesday to approve the budget, officials said.",
+    ]
+    prose = [False] * 4 + [True]
+    assert publisher.masthead(units, [None] * 5, prose) == "Los Angeles Daily News"
+    # Below the first lines, such a name is a section's ("World News").
+    units = ["Subscribe", "Log in", "World News", *units[3:]]
+    assert publisher.masthead(units, [None] * 5, prose) is None
