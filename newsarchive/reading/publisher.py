@@ -227,6 +227,14 @@ _TITLE_WORD = re.compile(
     re.IGNORECASE,
 )
 _TITLE_WORD_WEIGHT = 1.0
+
+
+def _name_like(text: str) -> bool:
+    """Written as a name: its longer words capitalised ("Los Angeles Daily
+    News", "DAILY SABAH"), not a sentence ("Get the news by email")."""
+    return all(word[:1].isupper() for word in text.split() if len(word) > 3)
+
+
 _LONE_WORD_LINES = 1
 
 
@@ -256,7 +264,7 @@ def masthead(
         if len(units[i].split()) == 1 and _position(i, marks) > _LONE_WORD_LINES:
             continue
         value = _evidence(i, units, marks, prose, stopwords)
-        if _TITLE_WORD.search(units[i]):
+        if _TITLE_WORD.search(units[i]) and _name_like(units[i]):
             value += _TITLE_WORD_WEIGHT
         if rank == 0 and value > 0:
             value += _FIRST
