@@ -28,6 +28,11 @@ _CREDITS = (
     re.compile(r"[-–—]\s*(?P<agency>РИА Новости|ТАСС|Интерфакс)\.?$"),
     # "Bakú, 11 nov (EFE).-"
     re.compile(rf"^[^()]{{0,80}}\((?P<agency>{_NAME})\)\s*\.-"),
+    # "YEREVAN, JANUARY 11, ARMENPRESS.", "BAKU, 10 November. AZERTAC."
+    re.compile(
+        r"^[A-ZА-ЯЁ][A-ZА-ЯЁ .'-]{1,30},\s*(?:[A-ZА-Я][\w]+\.?\s+\d{1,2}|\d{1,2}\s+[\w]+)"
+        r"(?:,?\s*\d{4})?[.,]\s*(?P<agency>[A-ZА-ЯЁ][A-ZА-ЯЁ.-]{2,20})\s*[.:—–-]"
+    ),
 )
 _SOURCE_LINE = re.compile(
     rf"^(?:source|quelle|источник|kaynak|fuente|fonte)\s*:\s*(?P<name>{_NAME})\s*$",
@@ -164,6 +169,18 @@ MASTHEAD_EVIDENCE = 2.0
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}$")
 
 
+# A logo's text, copied with the page: "Reuters logo", "AP Logo".
+_LOGO = re.compile(r"^(?P<name>\S.{0,40}?)\s+logo$|^logo\s+(?P<after>\S.{0,40})$", re.I)
+
+
+def logo(units: Sequence[str]) -> str | None:
+    for text in units[:MASTHEAD_LINES]:
+        found = _LOGO.match(text)
+        if found:
+            return (found["name"] or found["after"]).strip()
+    return None
+
+
 def _candidates(units, marks, prose) -> list[int]:
     found = []
     for i in range(min(MASTHEAD_LINES, len(units))):
@@ -289,6 +306,7 @@ def infer(
     for name, how in (
         (credit(lead), "agency credit"),
         (source_line(units), "Source line"),
+        (logo(units), "logo"),
         (masthead(units, marks or [None] * len(units), prose, stopwords), "masthead"),
         (copyright_owner(units, titles_only=True), "copyright line"),
     ):

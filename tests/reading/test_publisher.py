@@ -158,3 +158,15 @@ def test_the_first_line_named_like_a_newspaper_is_the_masthead():
     # Below the first lines, such a name is a section's ("World News").
     units = ["Subscribe", "Log in", "World News", *units[3:]]
     assert publisher.masthead(units, [None] * 5, prose) is None
+
+
+def test_a_logos_text_names_the_publisher():
+    units = ["Skip to main content", "Reuters logo", "World", "A headline", "Story."]
+    assert publisher.infer(units, [], NONE) == ("Reuters", "logo")
+
+
+def test_an_agency_credit_in_capitals_after_the_date():
+    lead = ["YEREVAN, JANUARY 11, ARMENPRESS. The prime minister said on Monday."]
+    assert publisher.credit(lead) == "ARMENPRESS"
+    lead = ["BAKU, 10 November. AZERTAC. The ministry said on Tuesday."]
+    assert publisher.credit(lead) == "AZERTAC"
