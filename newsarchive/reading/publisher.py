@@ -30,7 +30,8 @@ _CREDITS = (
     re.compile(rf"^[^()]{{0,80}}\((?P<agency>{_NAME})\)\s*\.-"),
     # "YEREVAN, JANUARY 11, ARMENPRESS.", "BAKU, 10 November. AZERTAC."
     re.compile(
-        r"^[A-ZА-ЯЁ][A-ZА-ЯЁ .'-]{1,30},\s*(?:[A-ZА-Я][\w]+\.?\s+\d{1,2}|\d{1,2}\s+[\w]+)"
+        r"^[A-ZА-ЯЁ][A-ZА-ЯЁ .'-]{1,30},\s*"
+        r"(?:[A-ZА-Я]\w+\.?\s+\d{1,2}|\d{1,2}\s+\w+)"
         r"(?:,?\s*\d{4})?[.,]\s*(?P<agency>[A-ZА-ЯЁ][A-ZА-ЯЁ.-]{2,20})\s*[.:—–-]"
     ),
 )
