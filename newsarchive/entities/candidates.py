@@ -19,7 +19,7 @@ _NAME_RUN = re.compile(
 
 # Words that start sentences or are job titles: a run made only of these,
 # or starting or ending with them, is not a name by itself.
-_NOT_NAMES = frozenset(
+NOT_NAMES = frozenset(
     """
     a an and at after as before but by during for from he her his however
     if in it its many meanwhile more most of on once our she since some
@@ -30,14 +30,18 @@ _NOT_NAMES = frozenset(
     minister's monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october
     november december
+    yesterday today tonight earlier later now still so thus instead indeed
+    mr mrs ms dr gen lt col colonel general king queen sheikh chancellor
+    senator sen rep governor mayor ambassador envoy speaker commander premier
+    pm vice ex ayatollah emir crown prince
     """.split()
 )
 
 
 def _trim(words: list[str]) -> list[str]:
-    while words and words[0].casefold() in _NOT_NAMES:
+    while words and words[0].casefold() in NOT_NAMES:
         words = words[1:]
-    while words and (words[-1].casefold() in _NOT_NAMES or words[-1] in ("of", "the")):
+    while words and (words[-1].casefold() in NOT_NAMES or words[-1] in ("of", "the")):
         words = words[:-1]
     return words
 

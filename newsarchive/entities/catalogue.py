@@ -32,7 +32,7 @@ TYPE_LABELS = {
 }
 # countries.toml also records each country's ISO codes, for readers of the
 # file; the tagger has no use for them.
-_ENTRY_KEYS = {"name", "type", "aliases", "context", "codes"}
+_ENTRY_KEYS = {"name", "type", "aliases", "alone", "context", "codes"}
 _CONTEXT_KEYS = {
     "reject_if_article_mentions",
     "accept_if_article_mentions",
@@ -67,6 +67,30 @@ class Entity:
     type: str
     aliases: tuple[str, ...] = ()
     context: Context = field(default_factory=Context)
+    # A person's short forms (``short_forms``) that name them on their own,
+    # with no full name earlier in the article: "Putin", not "Aliyev".
+    alone: tuple[str, ...] = ()
+
+    @property
+    def short_forms(self) -> tuple[str, ...]:
+        """A person's surname, or a first name, alone: their one-word aliases
+        and the last word of each longer name. Such a form names the person
+        only after their full name, or when listed as ``alone``; other people
+        may share it."""
+        if self.type != "person":
+            return ()
+        forms = []
+        for form in self.surface_forms:
+            short = form if " " not in form else form.rsplit(" ", 1)[1]
+            if short not in forms and short[:1].isupper():
+                forms.append(short)
+        return tuple(forms)
+
+    @property
+    def full_forms(self) -> tuple[str, ...]:
+        """The forms that name the entity wherever they appear."""
+        short = set(self.short_forms)
+        return tuple(form for form in self.surface_forms if form not in short)
 
     @property
     def slug(self) -> str:
@@ -143,14 +167,27 @@ def _entity(raw: dict, where: str, name: str, previous: Entity | None) -> Entity
         raise EntitiesFileError(f"{where}: unknown key(s) {sorted(unknown)}")
     aliases = _aliases(raw, where)
     context = _context(raw.get("context", {}), where)
+    alone = _aliases({"aliases": raw.get("alone", [])}, f"{where} (alone)")
     if previous is None:
         kind = raw.get("type")
         if kind not in TYPES:
             raise EntitiesFileError(f"{where}: type must be one of {', '.join(TYPES)}")
-        return Entity(name, kind, aliases, context)
-    return Entity(
-        name, previous.type, previous.aliases + aliases, context or previous.context
-    )
+        entity = Entity(name, kind, aliases, context, alone)
+    else:
+        entity = Entity(
+            name,
+            previous.type,
+            previous.aliases + aliases,
+            context or previous.context,
+            previous.alone + alone,
+        )
+    stray = [form for form in entity.alone if form not in entity.short_forms]
+    if stray:
+        raise EntitiesFileError(
+            f"{where}: alone lists {stray}, which are not the person's surname or"
+            " one-word aliases"
+        )
+    return entity
 
 
 def _check_repeats(entity: Entity, where: str, extended: bool) -> None:

@@ -9,6 +9,7 @@ turkey the bird, Jordan the person, Armenia the town in Colombia).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections import Counter
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from newsarchive.entities.candidates import NOT_NAMES
 from newsarchive.entities.catalogue import Context, EntityList, load_entities
 
 # ALL-CAPS headlines and agency datelines ("MOSCOW, Nov 10") name entities too;
@@ -50,6 +52,8 @@ def counts(mentions: Iterable[Mention]) -> dict[str, int]:
 class _Form:
     entities: tuple[str, ...] = ()
     is_cue: bool = False
+    # The people this is a short form of: their surname, or a first name.
+    short_of: tuple[str, ...] = ()
 
 
 def _is_word_char(char: str) -> bool:
@@ -65,6 +69,22 @@ def _bounded(text: str, start: int, end: int) -> bool:
         (_is_word_char(before) and _is_word_char(text[start]))
         or (_is_word_char(after) and _is_word_char(text[end - 1]))
     )
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)[ \t]+$")
+
+
+def _another_first_name(text: str, start: int) -> bool:
+    """Whether the word right before ``start`` is another person's first
+    name: capitalised, and neither a title ("President"), a day, a word that
+    opens a sentence (``candidates.NOT_NAMES``) nor a possessive."""
+    found = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if found is None:
+        return False
+    word = found[1]
+    if word.endswith(("'s", "’s")):  # "Russia's Putin"
+        return False
+    return word[:1].isupper() and word.casefold() not in NOT_NAMES
 
 
 def _cues(context: Context) -> Iterable[str]:
@@ -111,18 +131,25 @@ class Matcher:
         self.entities = entities
         forms: dict[str, _Form] = {}
 
-        def add(form: str, entity: str | None = None) -> None:
+        def add(form: str, entity: str | None = None, short: bool = False) -> None:
             old = forms.get(form, _Form())
             if entity is None:
-                forms[form] = _Form(old.entities, True)
-            elif entity not in old.entities:
-                forms[form] = _Form((*old.entities, entity), old.is_cue)
+                forms[form] = dataclasses.replace(old, is_cue=True)
+            elif short and entity not in old.short_of:
+                forms[form] = dataclasses.replace(old, short_of=(*old.short_of, entity))
+            elif not short and entity not in old.entities:
+                forms[form] = dataclasses.replace(old, entities=(*old.entities, entity))
+
+        def add_cased(form: str, entity: str, short: bool = False) -> None:
+            add(form, entity, short)
+            if len(form) >= _UPPER_VARIANT_MIN_LENGTH and form.upper() != form:
+                add(form.upper(), entity, short)
 
         for entity in entities.entities:
-            for form in entity.surface_forms:
-                add(form, entity.name)
-                if len(form) >= _UPPER_VARIANT_MIN_LENGTH and form.upper() != form:
-                    add(form.upper(), entity.name)
+            for form in entity.full_forms:
+                add_cased(form, entity.name)
+            for form in entity.short_forms:
+                add_cased(form, entity.name, short=True)
             for cue in _cues(entity.context):
                 add(cue)
 
@@ -141,8 +168,8 @@ class Matcher:
                 continue
             if meaning.is_cue:
                 cues.add(form)
-            if meaning.entities:
-                hits.append((start, end, meaning.entities))
+            if meaning.entities or meaning.short_of:
+                hits.append((start, end, meaning))
 
         # Leftmost-longest: "Nagorno-Karabakh" wins over the "Karabakh" in it,
         # while "Iranian-Turkish" yields both of its halves.
@@ -150,17 +177,49 @@ class Matcher:
         found = []
         spans = []
         covered_to = 0
-        for start, end, names in hits:
+        named_at: dict[str, int] = {}  # person -> where their full name last was
+        for start, end, meaning in hits:
             if start < covered_to:
                 continue
             covered_to = end
             spans.append((start, end))
-            for name in names:
+            for name in meaning.entities:
                 entity = self.entities.by_name[name]
                 if entity.context and _rejected(entity.context, text, start, end, cues):
                     continue
                 found.append(Mention(name, start, end, text[start:end]))
+                named_at[name] = start
+            if meaning.short_of:
+                person = self._short_form(text, start, end, meaning.short_of, named_at)
+                if person is not None:
+                    found.append(Mention(person, start, end, text[start:end]))
         return Scan(tuple(found), tuple(spans))
+
+    def _short_form(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        people: tuple[str, ...],
+        named_at: dict[str, int],
+    ) -> str | None:
+        """Whom a surname (or first name) alone names, as a news reader would
+        take it: the person of that name last named in full above it; else
+        the one person it names on its own ("Putin"); else nobody. After
+        another first name ("Rashad Aliyev") it is someone else."""
+        if _another_first_name(text, start):
+            return None
+        named = [person for person in people if person in named_at]
+        if named:
+            return max(named, key=named_at.__getitem__)
+        form = text[start:end].casefold()
+        by_name = self.entities.by_name
+        alone = [
+            person
+            for person in people
+            if form in {short.casefold() for short in by_name[person].alone}
+        ]
+        return alone[0] if len(alone) == 1 else None
 
     def mentions(self, text: str) -> tuple[Mention, ...]:
         return self.scan(text).mentions

@@ -152,6 +152,12 @@ BAD = [
         '[entity]\nname = "X"\ntype = "place"\n',
         "{hand}: entities must be [[entity]] tables",
     ),
+    (
+        # Only a person's surname or one-word alias can name them alone.
+        '[[entity]]\nname = "Ilham Aliyev"\ntype = "person"\nalone = ["Ilham"]\n',
+        "{hand}: entity 'Ilham Aliyev': alone lists ['Ilham'], which are not the"
+        " person's surname or one-word aliases",
+    ),
 ]
 
 

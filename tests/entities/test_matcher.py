@@ -27,10 +27,39 @@ def matcher():
         ("Iranians and Azerbaijanistan", {}),
         ("us and them", {}),
         ("a turkey sandwich", {}),
-        ("Pashinyan's resignation", {"Nikol Pashinyan": 1}),
+        ("Nikol Pashinyan's resignation", {"Nikol Pashinyan": 1}),
     ],
 )
 def test_mentions(matcher, text, expected):
+    assert matcher.count(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A surname alone names a person after their full name, as news does.
+        ("Pashinyan resigned.", {}),
+        ("Nikol Pashinyan met voters. Pashinyan said...", {"Nikol Pashinyan": 2}),
+        # Unless the data says it names them on its own.
+        ("Putin spoke. Russia's Putin spoke again.", {"Vladimir Putin": 2}),
+        # Right after another first name, it is someone else.
+        ("Rashad Aliyev opened a bakery.", {}),
+        ("Ilham Aliyev spoke. Rashad Aliyev, a baker, listened.", {"Ilham Aliyev": 1}),
+        ("Vladimir Putin and Sergei Putin", {"Vladimir Putin": 1}),
+        # Two people of one surname stay apart: the one named last above.
+        (
+            "Heydar Aliyev ruled until 2003. Ilham Aliyev succeeded him. Aliyev "
+            "said... Heydar Aliyev's legacy... as Aliyev put it",
+            {"Heydar Aliyev": 3, "Ilham Aliyev": 2},
+        ),
+        # Titles, days and sentence openers before a surname are no first names.
+        (
+            "Ilham Aliyev spoke. President Aliyev said on Tuesday Aliyev would go.",
+            {"Ilham Aliyev": 3},
+        ),
+    ],
+)
+def test_surnames_alone(matcher, text, expected):
     assert matcher.count(text) == expected
 
 

@@ -92,6 +92,7 @@ class _Ent:
     kinds: tuple[str, ...]
     forms: dict[str, tuple[str, ...]]  # slot kind -> forms (name first, but "mod")
     short: tuple[str, ...]  # later mentions of a person: "Putin"
+    alone: tuple[str, ...]  # short forms that name them with no full name before
     context: Context | None  # None when the entity has no context rules
     cues: re.Pattern[str] | None  # reject_if_article_mentions
     surface: str  # every form it may be written in, one per line
@@ -132,6 +133,7 @@ def _prepare(entity: Entity) -> _Ent:
         kinds=kinds,
         forms=forms,
         short=short,
+        alone=tuple(form for form in short if form in entity.alone),
         context=entity.context or None,
         cues=_cue_pattern(entity.context.reject_if_article_mentions),
         surface="\n".join(sorted(written)),

@@ -73,8 +73,9 @@ class _SentenceWriter:
                     position += len(value)
                 continue
             entity = next(entities)
-            if headline and entity.short:
-                form = entity.short[0]  # headlines name people by surname
+            if headline and entity.alone:
+                # Headlines name people by surname, when it names them alone.
+                form = entity.alone[0]
             else:
                 form = self._form(entity, kind, nth.get(entity.name, 0))
             if kind in ("actor", "loc") and _needs_the(form):
@@ -223,7 +224,10 @@ class _SentenceWriter:
             cast = self._fill(template, None, cast_pool)
             if cast is None:
                 continue
-            made = self.render(template, cast, {e.name: 1 for e in cast}, cues)
+            # A caption may stand above the story's first mention of a
+            # person, where a surname alone would name nobody: the full name.
+            nth = {e.name: 0 if e.type == "person" else 1 for e in cast}
+            made = self.render(template, cast, nth, cues)
             if made is not None and made.text not in taken:
                 taken.add(made.text)
                 return made
