@@ -19,7 +19,11 @@ per outlet. ``--without-outlets`` reads with the holdout outlets' entries
 removed from the outlets data, to show what the reader does for an outlet it
 has never seen.
 
-``python -m tools.evaluate`` prints the table and appends one JSON line to
+The entities the tagger finds in each reading are scored against the
+corpus labels too (``tag_scores``): precision and recall per type, and the
+traps tagged.
+
+``python -m tools.evaluate`` prints the tables and appends one JSON line to
 ``benchmarks/evaluate.jsonl``.
 """
 
@@ -36,11 +40,14 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from newsarchive.entities.catalogue import load_entities
+from newsarchive.entities.tagging import tag_article
 from newsarchive.reading.article import ArticleError
 from newsarchive.reading.outlets import Outlets, load_outlets
 from newsarchive.reading.parse import _comparable, normalise, read_article
 from newsarchive.reading.sources import decode
-from tools import corpus
+from tools import corpus, tag_scores
+from tools.tag_scores import TagScores
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "evaluate.jsonl"
@@ -101,6 +108,7 @@ class Outcome:
     holdout: bool
     scores: Scores
     wrong: list[str] = field(default_factory=list)  # what it got wrong, in words
+    tags: TagScores = field(default_factory=TagScores)
 
 
 def same_publisher(found: str | None, expected: str, outlets: Outlets) -> bool:
@@ -146,6 +154,13 @@ def evaluate_article(
         outcome.wrong.append(f"refused: {'; '.join(problems)}")
     if read is None:
         return outcome
+    outcome.tags = tag_scores.score(
+        tag_article(read).tags,
+        article.entities,
+        article.meta.get("traps", ()),
+        load_entities(),
+        article.id,
+    )
     if read.title and _comparable(read.title) == _comparable(
         normalise(article.headline)
     ):
@@ -202,6 +217,14 @@ def totals(outcomes: list[Outcome]) -> dict[str, Scores]:
     for outcome in outcomes:
         parts["holdout" if outcome.holdout else "tuning"].add(outcome.scores)
         parts["all"].add(outcome.scores)
+    return parts
+
+
+def tag_totals(outcomes: list[Outcome]) -> dict[str, TagScores]:
+    parts = {"tuning": TagScores(), "holdout": TagScores(), "all": TagScores()}
+    for outcome in outcomes:
+        parts["holdout" if outcome.holdout else "tuning"].add(outcome.tags)
+        parts["all"].add(outcome.tags)
     return parts
 
 
@@ -290,6 +313,9 @@ def main(argv: list[str] | None = None) -> int:
     print("\n".join(table(parts)))
     print("Outlets read worst:")
     print("\n".join(worst_outlets(outcomes)))
+    tags = tag_totals(outcomes)
+    print("Entity tags against the corpus labels:")
+    print("\n".join(tag_scores.table(tags)))
     average_ms = parts["all"].seconds / max(parts["all"].articles, 1) * 1000
     print(f"Reading took {average_ms:.2f} ms an article on average.")
     record = {
@@ -299,6 +325,10 @@ def main(argv: list[str] | None = None) -> int:
         **{
             name: {"figures": scores.figures(), "counts": asdict(scores)}
             for name, scores in parts.items()
+        },
+        "tags": {
+            name: {"figures": scores.figures(), "traps": scores.traps}
+            for name, scores in tags.items()
         },
     }
     with open(args.out, "a", encoding="utf-8") as out:

@@ -30,11 +30,44 @@ FLOOR = {
 
 
 @pytest.fixture(scope="module")
-def parts():
-    outcomes = evaluate.evaluate(corpus.load(), corpus.splits(), load_outlets())
+def outcomes():
+    return evaluate.evaluate(corpus.load(), corpus.splits(), load_outlets())
+
+
+@pytest.fixture(scope="module")
+def parts(outcomes):
     return {
         name: scores.figures() for name, scores in evaluate.totals(outcomes).items()
     }
+
+
+# The tagger's figures on the holdout today (precision, recall): a change
+# that tags worse fails here. The entities issue asks for 0.97 and 0.95 over
+# all types, 0.99 both ways for countries, and no trap tagged.
+TAG_FLOOR = {
+    "country": (0.97, 0.70),
+    "place": (0.85, 0.19),
+    "person": (0.97, 0.24),
+    "organisation": (0.70, 0.08),
+    "all": (0.92, 0.28),
+}
+
+
+def test_the_tagger_tags_the_holdout_no_worse_than_it_did(outcomes):
+    figures = evaluate.tag_totals(outcomes)["holdout"].figures()
+    for kind, (precision, recall) in TAG_FLOOR.items():
+        assert figures[kind]["precision"] >= precision, (kind, figures[kind])
+        assert figures[kind]["recall"] >= recall, (kind, figures[kind])
+
+
+@pytest.mark.xfail(strict=True, reason="the entities issue's targets are not met yet")
+def test_the_tagger_meets_the_entity_targets(outcomes):
+    tags = evaluate.tag_totals(outcomes)["holdout"]
+    figures = tags.figures()
+    assert figures["all"]["precision"] >= 0.97
+    assert figures["all"]["recall"] >= 0.95
+    assert min(figures["country"].values()) >= 0.99
+    assert tags.traps == []
 
 
 @pytest.mark.parametrize("part", ["holdout", "all"])
