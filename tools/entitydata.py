@@ -11,9 +11,11 @@ writes them to ``data/countries.toml``.  Everything a maintainer adds by hand
 
 from __future__ import annotations
 
+import functools
 import importlib.metadata
 import json
 import logging
+import re
 import sys
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -105,7 +107,21 @@ INVARIANT_ENDINGS = ("ese", "ss", "ois", "sh", "ch", "ic", "x", "z", "be")
 # Aliases that name more than one country, so no country may claim them.
 # "Congo" is either Congo; entities.toml gives it to the Democratic Republic of
 # the Congo, with context rules for articles about Brazzaville.
-DROPPED_ALIASES = frozenset({"Congo"})
+DROPPED_ALIASES = frozenset(
+    {
+        "Congo",
+        # Translations that are common words or first names in a language
+        # we read: Russian "Того" ("of that"), Spanish "Gana" ("wins"),
+        # French "Chili" (the pepper in English), "Dania" and "Malte" (first
+        # names), Italian "Cipro" (a drug).
+        "Того",
+        "Gana",
+        "Chili",
+        "Dania",
+        "Malte",
+        "Cipro",
+    }
+)
 
 # When several countries share a demonym ("French" for France and Réunion,
 # "Dominican" for the Dominican Republic and Dominica) it goes to the most
@@ -200,6 +216,63 @@ def _resolve_shared(records: list[dict], populations: list[int]) -> None:
         )
 
 
+# Languages whose articles the reader handles: a country's name in each, as
+# pycountry's ISO 3166-1 translations give it.
+LANGUAGES = ("ru", "uk", "fr", "de", "tr", "es", "pt", "it", "pl")
+# Where the ISO name is formal ("Российская Федерация") and has no common
+# name to translate, the name articles use.
+COMMON_TRANSLATIONS = {
+    "RU": [
+        "Россия",
+        "Росія",
+        "Russie",
+        "Russland",
+        "Rusya",
+        "Rusia",
+        "Rússia",
+        "Rosja",
+    ],
+}
+# Russian declines names: "Армения" is "Армении", "Армению", "Арменией" in an
+# article. pymorphy3 gives those forms of a one-word geographic name.
+_RUSSIAN_CASES = ("gent", "datv", "accs", "ablt", "loct")
+
+
+def _translations(iso_name: str) -> list[str]:
+    """``iso_name`` in each of ``LANGUAGES``, where pycountry translates it."""
+    import gettext
+
+    import pycountry
+
+    found = []
+    for language in LANGUAGES:
+        catalogue = gettext.translation(
+            "iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True
+        )
+        translated = catalogue.gettext(iso_name)
+        if translated != iso_name:
+            found.append(translated)
+    return found
+
+
+@functools.cache
+def _morph():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+def _russian_forms(name: str) -> list[str]:
+    """The cases of a one-word Russian country name, capitalised."""
+    if " " in name or not re.fullmatch(r"[А-ЯЁ][а-яё-]+", name):
+        return []
+    for parse in _morph().parse(name):
+        if "Geox" in parse.tag and {"nomn", "sing"} <= parse.tag.grammemes:
+            forms = (parse.inflect({case}) for case in _RUSSIAN_CASES)
+            return sorted({form.word.capitalize() for form in forms if form} - {name})
+    return []
+
+
 def generate_countries() -> list[dict]:
     """Every ISO 3166-1 country or territory, with its aliases, sorted by name.
 
@@ -216,11 +289,17 @@ def generate_countries() -> list[dict]:
         common = getattr(country, "common_name", None)
         name = NAME_OVERRIDES.get(alpha2) or common or country.name
         info = extra.get(alpha2, {"demonyms": [], "names": [], "population": 0})
+        translated = _translations(country.name)
+        if common:
+            translated += _translations(common)
+        translated += COMMON_TRANSLATIONS.get(alpha2, [])
         candidates = [
             country.name,
             getattr(country, "official_name", None),
             common,
             *info["names"],
+            *translated,
+            *(form for name in translated for form in _russian_forms(name)),
         ]
         names = {c.casefold() for c in (name, *candidates) if c}
         for demonym in DEMONYM_OVERRIDES.get(alpha2, info["demonyms"]):
