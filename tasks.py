@@ -112,7 +112,7 @@ def livereload(c):
         CONFIG["settings_base"],
         f"{theme_path}/templates/**/*.html",
         f"{theme_path}/static/**/*.css",
-        "newsarchive/data/*.toml",
+        "newsarchive/data/*",
     ]
     for extension in (".txt", ".md"):
         watched_globs.append("{}/**/*{}".format(SETTINGS["PATH"], extension))

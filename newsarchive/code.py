@@ -15,7 +15,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
-DATA_FILES = "data/*.toml"
+# Every data file: the outlets and entities, the gazetteer of places.
+DATA_FILES = ("data/*.toml", "data/*.tsv", "data/*.txt")
 
 
 def module_file(name: str, package: Path = PACKAGE) -> Path | None:
@@ -91,7 +92,7 @@ def digest(paths: Iterable[Path], *extra: str, package: Path = PACKAGE) -> str:
 
 
 def data_files(package: Path = PACKAGE) -> list[Path]:
-    return sorted(package.glob(DATA_FILES))
+    return sorted(path for pattern in DATA_FILES for path in package.glob(pattern))
 
 
 def version(start: str, *extra: str, package: Path = PACKAGE) -> str:

@@ -377,6 +377,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     path = Path(args[0]) if args else COUNTRIES_FILE
     write_countries_toml(path)
+    if not args:  # the gazetteer beside the countries
+        from tools.placedata import write_places
+
+        logger.info("wrote %d place names", write_places())
     # The file just changed on disk: an earlier, cached load must not answer.
     load_entities.cache_clear()
     # Non-zero so a regeneration that makes aliases collide cannot pass quietly.

@@ -40,8 +40,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from newsarchive.entities.catalogue import load_entities
-from newsarchive.entities.tagging import tag_article
+from newsarchive.entities.tagging import describe, tag_article
 from newsarchive.reading.article import ArticleError
 from newsarchive.reading.outlets import Outlets, load_outlets
 from newsarchive.reading.parse import _comparable, normalise, read_article
@@ -154,11 +153,12 @@ def evaluate_article(
         outcome.wrong.append(f"refused: {'; '.join(problems)}")
     if read is None:
         return outcome
+    tags = tag_article(read).tags
     outcome.tags = tag_scores.score(
-        tag_article(read).tags,
+        tags,
         article.entities,
         article.meta.get("traps", ()),
-        load_entities(),
+        describe(tags),
         article.id,
     )
     if read.title and _comparable(read.title) == _comparable(

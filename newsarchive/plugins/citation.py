@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pelican import signals
 
-from newsarchive.entities.catalogue import load_entities
+from newsarchive.entities.tagging import describe
 
 ABOUT_MAX = 3
 SCHEMA_TYPES = {
@@ -56,7 +56,10 @@ def json_ld(article, base_url: str, entities) -> dict:
 
 def add_json_ld(generator):
     base_url = generator.settings.get("SITE_BASE_URL", generator.settings["SITEURL"])
-    entities = load_entities()
+    names = {
+        n for article in generator.articles for n in getattr(article, "mentions", {})
+    }
+    entities = describe(names)
     for article in generator.articles:
         if hasattr(article, "parsed"):
             article.json_ld = json_ld(article, base_url.rstrip("/"), entities)

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from pelican import signals
 
-from newsarchive.entities.catalogue import TYPE_LABELS, TYPES, Entity, load_entities
+from newsarchive.entities.catalogue import TYPE_LABELS, TYPES, Entity
+from newsarchive.entities.tagging import describe
 
 logger = logging.getLogger(__name__)
 
@@ -129,7 +130,12 @@ def more_about(articles, entities_max=MORE_ABOUT_ENTITIES, per=MORE_ABOUT_ARTICL
 
 def add_entity_pages(generator):
     related_max = generator.settings.get("ENTITY_RELATED_MAX", ENTITY_RELATED_MAX)
-    pages = entity_pages(generator.articles, load_entities(), related_max)
+    names = {
+        tag.name
+        for article in generator.articles
+        for tag in getattr(article, "tags", ())
+    }
+    pages = entity_pages(generator.articles, describe(names), related_max)
     for article in generator.articles:
         article.entity_groups = article_groups(article, pages)
     more_about(generator.articles)

@@ -25,7 +25,7 @@ from pelican.utils import slugify
 
 from newsarchive import settings as archive_settings
 from newsarchive.entities.matcher import default_matcher
-from newsarchive.entities.tagging import tag_article
+from newsarchive.entities.tagging import default_gazetteer, tag_article
 from newsarchive.plugins import article_cache as cache
 from newsarchive.reading import language
 from newsarchive.reading.article import Article, Block
@@ -301,6 +301,7 @@ def start_preparing(paths: list[str], settings: dict) -> Preparing | None:
     # Fork, with the entity and outlet data loaded first, so that every
     # worker starts with them instead of loading its own.
     default_matcher()
+    default_gazetteer()
     load_outlets()
     language.preload()
     return Preparing(jobs, count)
