@@ -49,7 +49,7 @@ _COUNTRY_AFTER = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Place:
     geonameid: int
     name: str
@@ -87,7 +87,8 @@ def load_places(path: Path = PLACES_FILE) -> dict[str, tuple[Place, ...]]:
 @functools.cache
 def place_names(path: Path = PLACES_FILE) -> frozenset[str]:
     """The names a tag may give a gazetteer city: its own, or a form."""
-    places = load_places(path)
+    # The same cached table the gazetteer reads, not a second copy.
+    places = load_places() if path == PLACES_FILE else load_places(path)
     names = {place.name for found in places.values() for place in found}
     return frozenset(names | set(places))
 
