@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 import tomllib
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -68,6 +69,7 @@ class PlaceMention:
 def load_places(path: Path = PLACES_FILE) -> dict[str, tuple[Place, ...]]:
     """Form -> the places it names, most populous first."""
     places: dict[str, list[Place]] = {}
+    cities: dict[str, Place] = {}  # one record per city, whatever its forms
     if not path.exists():
         return {}
     with open(path, encoding="utf-8") as handle:
@@ -75,9 +77,12 @@ def load_places(path: Path = PLACES_FILE) -> dict[str, tuple[Place, ...]]:
             if line.startswith("#"):
                 continue
             form, geonameid, name, country, population = line.rstrip("\n").split("\t")
-            places.setdefault(form, []).append(
-                Place(int(geonameid), name, country, int(population))
-            )
+            city = cities.get(geonameid)
+            if city is None:
+                city = cities[geonameid] = Place(
+                    int(geonameid), name, sys.intern(country), int(population)
+                )
+            places.setdefault(form, []).append(city)
     return {
         form: tuple(sorted(found, key=lambda p: -p.population))
         for form, found in places.items()
